@@ -97,5 +97,8 @@ export type Hall = Static<typeof Hall>
 export const HallList = Type.Object({ halls: Type.Array(HallSummary) }, { $id: 'HallList' })
 export type HallList = Static<typeof HallList>
 
-export const HallParams = Type.Object({ id: Type.String({ pattern: '^[a-z0-9-]{1,64}$' }) })
+/** `examples` name a seeded hall, so generated API tests can build a request that finds one. */
+export const HallParams = Type.Object({
+  id: Type.String({ pattern: '^[a-z0-9-]{1,64}$', examples: ['kundulun-civic-centre'] }),
+})
 export type HallParams = Static<typeof HallParams>

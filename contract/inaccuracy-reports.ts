@@ -16,7 +16,7 @@ export type InaccuracyTopic = Static<typeof InaccuracyTopic>
 /** A citizen's report that published information is wrong (信息纠错). */
 export const InaccuracyReportInput = Type.Object(
   {
-    hallId: Type.String({ pattern: '^[a-z0-9-]{1,64}$' }),
+    hallId: Type.String({ pattern: '^[a-z0-9-]{1,64}$', examples: ['kundulun-civic-centre'] }),
     topic: InaccuracyTopic,
     description: Type.String({ minLength: 5, maxLength: 1000 }),
     /** Optional way to reach the reporter; masked wherever it is shown or logged. */

@@ -1,0 +1,54 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { Kysely } from 'kysely'
+import { ErrorBody } from '../../contract/errors.ts'
+import type { Config } from './config.ts'
+import type { Database } from './db/schema.ts'
+import { loggerOptions } from './logger.ts'
+import auth from './plugins/auth.ts'
+import db from './plugins/db.ts'
+import errors from './plugins/errors.ts'
+import idempotency from './plugins/idempotency.ts'
+import rateLimit from './plugins/rate-limit.ts'
+import securityHeaders from './plugins/security-headers.ts'
+import staticFiles from './plugins/static-files.ts'
+import swagger from './plugins/swagger.ts'
+import api from './routes/api/index.ts'
+import { createValidatorCompiler } from './validation.ts'
+
+/** Largest accepted request body; larger ones get 413 in the error shape. */
+export const bodyLimitBytes = 64 * 1024
+
+export interface AppOptions {
+  config: Config
+  /** A migrated database; the app closes it when it closes. */
+  db: Kysely<Database>
+}
+
+/**
+ * The whole server (API, OpenAPI document, built PWA) as one Fastify instance, not yet
+ * listening: server.ts listens, tests use `app.inject()`.
+ */
+export async function buildApp({ config, db: database }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config.LOG_LEVEL),
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: bodyLimitBytes,
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.setValidatorCompiler(createValidatorCompiler())
+  // The API speaks JSON only; a text/plain body is a 415, not a string to validate.
+  app.removeContentTypeParser('text/plain')
+  app.addSchema(ErrorBody)
+
+  await app.register(db, { db: database })
+  await app.register(securityHeaders)
+  await app.register(rateLimit, { max: config.RATE_LIMIT_MAX })
+  await app.register(swagger)
+  await app.register(auth)
+  await app.register(idempotency)
+  await app.register(staticFiles, { root: config.STATIC_DIR })
+  await app.register(errors, { notFoundPerMinute: Math.max(10, Math.ceil(config.RATE_LIMIT_MAX / 5)) })
+  await app.register(api, { prefix: '/api' })
+  return app
+}

@@ -1,0 +1,36 @@
+import { envSchema } from 'env-schema'
+import { Type, type Static } from 'typebox'
+
+/** Every setting the server reads from the environment; each one is documented in .env.example. */
+export const ConfigSchema = Type.Object({
+  NODE_ENV: Type.Enum(['production', 'development', 'test'], { default: 'production' }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
+  HOST: Type.String({ minLength: 1, default: '0.0.0.0' }),
+  DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  STATIC_DIR: Type.String({ minLength: 1, default: './dist' }),
+  LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
+  SEED_DEMO: Type.Boolean({ default: true }),
+  RATE_LIMIT_MAX: Type.Integer({ minimum: 1, default: 300 }),
+  TRUST_PROXY: Type.Boolean({ default: false }),
+})
+export type Config = Static<typeof ConfigSchema>
+
+/** Thrown when the environment does not satisfy ConfigSchema; its message names the variables. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/**
+ * Reads and validates the configuration. `env` is process.env in production; tests pass a plain
+ * object so they never depend on the developer's shell.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // env-schema mutates the schema it is given (additionalProperties), so hand it a copy.
+  const schema = structuredClone(ConfigSchema)
+  try {
+    return envSchema<Config>({ schema, data: env, dotenv: false })
+  } catch (error) {
+    throw new ConfigError(`配置无效 (invalid configuration): ${(error as Error).message}`)
+  }
+}

@@ -1,0 +1,80 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+import type { Phone } from '../../../contract/common.ts'
+import type { HallZone, OpeningHours } from '../../../contract/halls.ts'
+
+/**
+ * A jsonb column: read as the parsed value, written as a JSON string (node-postgres would turn a
+ * JS array into a Postgres array literal, so writes are always serialised explicitly).
+ */
+type Json<T> = ColumnType<T, string, string>
+
+export interface HallsTable {
+  id: string
+  name: string
+  kind: 'district_centre' | 'street_station'
+  /** Stable list order: the district centre first, then the street stations. */
+  sort_order: number
+  address: string
+  map_url: string | null
+  phones: Json<Phone[]>
+  opening_hours: Json<OpeningHours>
+  zones: Json<HallZone[]>
+  accessibility: Json<string[]>
+  verification: 'confirmed' | 'unconfirmed'
+  updated_at: ColumnType<Date, Date | undefined, Date>
+}
+
+export interface HallWindowsTable {
+  id: string
+  hall_id: string
+  number: string
+  name: string
+  handles: Json<string[]>
+  sort_order: number
+}
+
+export interface WindowStaffTable {
+  id: Generated<string>
+  window_id: string
+  name: string
+  duties: string
+  contact: string | null
+  sort_order: number
+}
+
+export interface DailySequencesTable {
+  series: string
+  day: string
+  last_value: number
+}
+
+export interface InaccuracyReportsTable {
+  id: Generated<string>
+  reference: string
+  hall_id: string
+  topic: string
+  description: string
+  contact: string | null
+  received_at: Date
+}
+
+export interface IdempotencyKeysTable {
+  key: string
+  operation: string
+  fingerprint: string
+  status_code: number | null
+  response_body: ColumnType<unknown, string | null, string>
+  created_at: ColumnType<Date, Date | undefined, never>
+}
+
+export interface Database {
+  halls: HallsTable
+  hall_windows: HallWindowsTable
+  window_staff: WindowStaffTable
+  daily_sequences: DailySequencesTable
+  inaccuracy_reports: InaccuracyReportsTable
+  idempotency_keys: IdempotencyKeysTable
+}
+
+export type HallRow = Selectable<HallsTable>
+export type NewHall = Insertable<HallsTable>

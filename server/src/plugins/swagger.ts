@@ -1,0 +1,48 @@
+import swagger from '@fastify/swagger'
+import fp from 'fastify-plugin'
+
+/**
+ * The OpenAPI 3.1 document, built from the route schemas and served at /api/openapi.json.
+ *
+ * Security convention (the generated access suite relies on it): an operation that needs a
+ * signed-in citizen declares `security: [{ citizenSession: [] }]`; one that needs staff declares
+ * `security: [{ staffSession: ['<role>', …] }]` with the roles allowed. Public operations declare
+ * no `security`. Anonymous calls to any operation with a non-empty `security` answer 401/403.
+ */
+/** The document as checked in at the repository root: stable, pretty, newline-terminated. */
+export function formatOpenApi(document: unknown): string {
+  return `${JSON.stringify(document, null, 2)}\n`
+}
+
+export default fp(
+  async (fastify) => {
+    await fastify.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: '昆都仑区政务服务 API',
+          description: 'Public API of the Kundulun District government service halls (昆都仑区政务服务).',
+          version: '1.0.0',
+        },
+        tags: [
+          { name: 'halls', description: '办事大厅与窗口 (第九条–第十一条)' },
+          { name: 'inaccuracy-reports', description: '信息纠错' },
+          { name: 'health', description: 'Liveness and database reachability' },
+        ],
+        components: {
+          securitySchemes: {
+            citizenSession: { type: 'apiKey', in: 'cookie', name: 'kdl_session', description: 'A signed-in citizen.' },
+            staffSession: { type: 'apiKey', in: 'cookie', name: 'kdl_staff_session', description: 'Staff; scopes name the roles allowed.' },
+          },
+        },
+      },
+      // Keep shared schemas under their $id (ErrorBody, Hall …) instead of def-0, def-1.
+      refResolver: {
+        buildLocalReference: (json, _baseUri, _fragment, index) => (typeof json.$id === 'string' ? json.$id : `def-${index}`),
+      },
+    })
+
+    fastify.get('/api/openapi.json', { schema: { hide: true } }, async () => fastify.swagger())
+  },
+  { name: 'swagger' },
+)

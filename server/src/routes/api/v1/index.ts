@@ -1,0 +1,21 @@
+import type { FastifyPluginAsync } from 'fastify'
+import halls from './halls/index.ts'
+import inaccuracyReports from './inaccuracy-reports/index.ts'
+
+/**
+ * Version 1 of the public API. Every operation declares operationId, tags, params, query,
+ * headers, body and every response (errors as ErrorBody) from contract/ schemas.
+ *
+ * Access convention: an operation needing a signed-in citizen declares
+ * `security: [{ citizenSession: [] }]`; one needing staff declares
+ * `security: [{ staffSession: ['window_staff' | 'supervisor' | 'administrator', …] }]`.
+ * plugins/auth.ts enforces it, and the generated access suite (tests/api/generated) calls every
+ * operation with a non-empty `security` anonymously and expects 401/403.
+ * Writes take an `Idempotency-Key` header and go through `fastify.idempotentWrite`.
+ */
+const v1: FastifyPluginAsync = async (fastify) => {
+  await fastify.register(halls, { prefix: '/halls' })
+  await fastify.register(inaccuracyReports, { prefix: '/inaccuracy-reports' })
+}
+
+export default v1
