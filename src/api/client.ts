@@ -1,0 +1,63 @@
+import type { ErrorBody } from '../../contract/errors.ts'
+
+/** The server answered with an error in the contract's one error shape (or a bare status). */
+export class ApiError extends Error {
+  override readonly name = 'ApiError'
+  readonly status: number
+  /** Stable machine-readable code, e.g. VALIDATION_FAILED; HTTP_<status> when the body was not ours. */
+  readonly code: string
+  readonly details: NonNullable<ErrorBody['details']>
+
+  constructor(status: number, body: ErrorBody | null) {
+    // The server writes `message` in Chinese for citizens; an empty one lets the UI fall back to its own.
+    super(body?.message ?? '')
+    this.status = status
+    this.code = body?.code ?? `HTTP_${status}`
+    this.details = body?.details ?? []
+  }
+}
+
+/** The request never got an answer: offline, DNS, connection reset, or timed out. */
+export class NetworkError extends Error {
+  override readonly name = 'NetworkError'
+}
+
+export interface ApiRequestOptions {
+  body?: unknown
+  /** Makes a write safe to retry: the server answers a replay with the first result. */
+  idempotencyKey?: string
+  signal?: AbortSignal
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Partial<ErrorBody>).message === 'string' &&
+    typeof (value as Partial<ErrorBody>).code === 'string'
+  )
+}
+
+/** One JSON request to the API; resolves with the parsed body of a 2xx answer. */
+export async function apiRequest<Result>(method: string, path: string, options: ApiRequestOptions = {}): Promise<Result> {
+  const headers: Record<string, string> = { accept: 'application/json' }
+  if (options.body !== undefined) headers['content-type'] = 'application/json'
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey
+
+  let response: Response
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal ?? AbortSignal.timeout(30_000),
+      credentials: 'same-origin',
+    })
+  } catch (cause) {
+    throw new NetworkError(cause instanceof Error ? cause.message : String(cause), { cause })
+  }
+
+  const parsed: unknown = await response.json().catch(() => null)
+  if (!response.ok) throw new ApiError(response.status, isErrorBody(parsed) ? parsed : null)
+  return parsed as Result
+}

@@ -1,0 +1,58 @@
+import type { Hall, HallSummary } from '../../contract/halls.ts'
+import { db, type HallRecord } from './app-db.ts'
+
+const LIST_SYNCED_AT = 'halls.listSyncedAt'
+
+/** The cached hall list in published order, with when it was last synced (null if never). */
+export async function readCachedHallList(): Promise<{ records: HallRecord[]; syncedAt: string | null }> {
+  const [records, synced] = await Promise.all([db.halls.orderBy('position').toArray(), db.meta.get(LIST_SYNCED_AT)])
+  return { records, syncedAt: synced?.value ?? null }
+}
+
+/**
+ * Replaces the cached list with a freshly fetched one. One transaction, so a phone that goes
+ * offline or closes the tab mid-write keeps the whole old list rather than half of each.
+ * Full halls already cached are kept for halls still listed; delisted halls are dropped.
+ */
+export async function storeHallList(summaries: HallSummary[], fetchedAt: string): Promise<HallRecord[]> {
+  return db.transaction('rw', db.halls, db.meta, async () => {
+    const existing = new Map((await db.halls.toArray()).map((record) => [record.id, record]))
+    const records: HallRecord[] = summaries.map((summary, position) => ({
+      id: summary.id,
+      position,
+      summary,
+      summaryFetchedAt: fetchedAt,
+      detail: existing.get(summary.id)?.detail ?? null,
+      detailFetchedAt: existing.get(summary.id)?.detailFetchedAt ?? null,
+    }))
+    const listed = new Set(summaries.map((summary) => summary.id))
+    await db.halls.bulkDelete([...existing.keys()].filter((id) => !listed.has(id)))
+    await db.halls.bulkPut(records)
+    await db.meta.put({ key: LIST_SYNCED_AT, value: fetchedAt })
+    return records
+  })
+}
+
+/** The cached record for one hall, if it was ever listed or opened. */
+export function readCachedHall(id: string): Promise<HallRecord | undefined> {
+  return db.halls.get(id)
+}
+
+/** Stores a freshly fetched full hall; its summary fields come from the same answer. */
+export async function storeHall(hall: Hall, fetchedAt: string): Promise<HallRecord> {
+  return db.transaction('rw', db.halls, async () => {
+    const existing = await db.halls.get(hall.id)
+    const { zones: _zones, accessibility: _accessibility, windows: _windows, ...summary } = hall
+    const record: HallRecord = {
+      id: hall.id,
+      // A hall opened from a deep link before the list was ever fetched goes to the end.
+      position: existing?.position ?? Number.MAX_SAFE_INTEGER,
+      summary,
+      summaryFetchedAt: fetchedAt,
+      detail: hall,
+      detailFetchedAt: fetchedAt,
+    }
+    await db.halls.put(record)
+    return record
+  })
+}

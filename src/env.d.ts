@@ -1,0 +1,3 @@
+/// <reference types="vite/client" />
+/// <reference types="vite-plugin-pwa/vue" />
+/// <reference types="vite-plugin-pwa/info" />

@@ -1,0 +1,13 @@
+import { createApp } from 'vue'
+import App from './App.vue'
+import * as theme from './modules/theme.ts'
+import * as i18n from './modules/i18n.ts'
+import * as pinia from './modules/pinia.ts'
+import * as router from './modules/router.ts'
+import * as pwa from './modules/pwa.ts'
+import * as outbox from './modules/outbox.ts'
+
+const app = createApp(App)
+// Order matters: theme first (elder mode before the first render), stores before what uses them.
+for (const module of [theme, i18n, pinia, router, pwa, outbox]) module.install({ app })
+app.mount('#app')

@@ -1,0 +1,78 @@
+import { nextTick } from 'vue'
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { setPageTitle } from '../composables/page-title.ts'
+import { i18n } from './i18n.ts'
+import type { AppModuleContext } from './types.ts'
+
+/** Which bottom tab a page belongs to. */
+export type AppTab = 'home' | 'services' | 'appointments' | 'me'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Locale key of the page's title. */
+    titleKey: string
+    tab?: AppTab
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: () => import('../pages/HomePage.vue'), meta: { titleKey: 'pages.home.title', tab: 'home' } },
+  {
+    path: '/services',
+    name: 'services',
+    component: () => import('../pages/ServicesPage.vue'),
+    meta: { titleKey: 'pages.services.title', tab: 'services' },
+  },
+  {
+    path: '/appointments',
+    name: 'appointments',
+    component: () => import('../pages/AppointmentsPage.vue'),
+    meta: { titleKey: 'pages.appointments.title', tab: 'appointments' },
+  },
+  { path: '/me', name: 'me', component: () => import('../pages/MePage.vue'), meta: { titleKey: 'pages.me.title', tab: 'me' } },
+  {
+    path: '/halls',
+    name: 'halls',
+    component: () => import('../pages/HallListPage.vue'),
+    meta: { titleKey: 'pages.halls.title', tab: 'services' },
+  },
+  {
+    path: '/halls/:id',
+    name: 'hall',
+    component: () => import('../pages/HallDetailPage.vue'),
+    props: true,
+    meta: { titleKey: 'pages.hall.title', tab: 'services' },
+  },
+  {
+    path: '/halls/:id/report',
+    name: 'hall-report',
+    component: () => import('../pages/HallReportPage.vue'),
+    props: true,
+    meta: { titleKey: 'pages.report.title', tab: 'services' },
+  },
+  // Also catches guide deep links (/g/<item code>) until guides exist, so a scanned QR code lands somewhere useful.
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('../pages/NotFoundPage.vue'),
+    meta: { titleKey: 'pages.notFound.title' },
+  },
+]
+
+export const router = createRouter({
+  history: createWebHistory(import.meta.env.BASE_URL),
+  routes,
+  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+})
+
+router.afterEach((to, from, failure) => {
+  if (failure) return
+  setPageTitle(i18n.global.t(to.meta.titleKey))
+  // Screen-reader and keyboard users land on the new page's heading, not on the tab they tapped.
+  // The first load keeps the browser's own start position.
+  if (from.matched.length > 0) void nextTick(() => document.querySelector<HTMLElement>('h1')?.focus())
+})
+
+export function install({ app }: AppModuleContext): void {
+  app.use(router)
+}

@@ -1,0 +1,9 @@
+import type { OutboxItem } from './types.ts'
+
+/** The reference the citizen can quote for an acknowledged write (e.g. JC20261125-0001). */
+export function receiptReference(item: OutboxItem): string | null {
+  switch (item.kind) {
+    case 'inaccuracy-report':
+      return item.response?.reference ?? null
+  }
+}

@@ -1,0 +1,10 @@
+import { createInaccuracyReport } from '../api/inaccuracy-reports.ts'
+import type { OutboxTransport } from './sender.ts'
+
+/** Sends an outbox item through the API function for its kind, with its id as the idempotency key. */
+export const sendOutboxItem: OutboxTransport = (item) => {
+  switch (item.kind) {
+    case 'inaccuracy-report':
+      return createInaccuracyReport(item.body, item.id)
+  }
+}

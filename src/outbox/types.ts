@@ -1,0 +1,52 @@
+import type { InaccuracyReceipt, InaccuracyReportInput } from '../../contract/inaccuracy-reports.ts'
+
+/**
+ * Every kind of write the citizen can make through the outbox, with what is sent and what
+ * the server answers. A later feature adds its entry here and its sender in transports.ts.
+ */
+export interface OutboxWrites {
+  'inaccuracy-report': { body: InaccuracyReportInput; response: InaccuracyReceipt }
+}
+
+export type OutboxKind = keyof OutboxWrites
+
+/**
+ * pending: waiting to be sent (maybe backing off after a network error);
+ * sending: claimed by one sender right now; sent: the server acknowledged it;
+ * failed: the server refused it (4xx) — resending the same write cannot help.
+ */
+export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed'
+
+export interface OutboxItemBase {
+  /** Client-generated; sent as the Idempotency-Key, so every retry is the same write to the server. */
+  id: string
+  state: OutboxState
+  /** What the citizen sees in 待发送, e.g. 信息纠错 · 昆都仑区市民大厅. */
+  summary: string
+  /** ISO time the citizen made the write. */
+  createdAt: string
+  /** Send attempts that ended without an answer the outbox can settle on. */
+  attempts: number
+  /** Epoch ms before which a backed-off item is not retried (unless the connection just returned). */
+  nextAttemptAt: number
+  /** Epoch ms a sender claimed the item; a stale claim means that tab died mid-send. */
+  claimedAt: number | null
+  /** ISO time the server acknowledged the write. */
+  sentAt: string | null
+  /** The server's message (Chinese) when it refused the write. */
+  error: string | null
+}
+
+/** One write in the outbox, typed by its kind. */
+export type OutboxItem = {
+  [Kind in OutboxKind]: OutboxItemBase & {
+    kind: Kind
+    body: OutboxWrites[Kind]['body']
+    response: OutboxWrites[Kind]['response'] | null
+  }
+}[OutboxKind]
+
+/** What a feature hands to the outbox. */
+export type OutboxWrite = {
+  [Kind in OutboxKind]: { kind: Kind; body: OutboxWrites[Kind]['body']; summary: string }
+}[OutboxKind]

@@ -1,0 +1,71 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath, URL } from 'node:url'
+import { defineConfig } from 'vite'
+import vue from '@vitejs/plugin-vue'
+import Components from 'unplugin-vue-components/vite'
+import { VantResolver } from '@vant/auto-import-resolver'
+import { VitePWA } from 'vite-plugin-pwa'
+
+// Deep government blue: white text on it is 8.6:1, it on white likewise (WCAG AA and AAA).
+const themeColor = '#1a4f9c'
+
+export default defineConfig({
+  // vue-i18n compile-time flags: composition API only, so the legacy API is left out of the bundle.
+  define: {
+    __VUE_I18N_FULL_INSTALL__: false,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+  },
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  plugins: [
+    vue(),
+    // Vant on demand: only the components a page uses end up in its chunk, with their CSS.
+    Components({
+      dirs: [],
+      dts: false,
+      resolvers: [VantResolver()],
+    }),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
+      // A silent reload could lose a half-filled form: the user decides when to update.
+      registerType: 'prompt',
+      // Registration happens in src/modules/pwa.ts through useRegisterSW; an injected
+      // registration script would be inline and break `script-src 'self'`.
+      injectRegister: false,
+      includeAssets: ['favicon.ico', 'icon.svg', 'apple-touch-icon-180x180.png', 'robots.txt'],
+      manifest: {
+        name: '昆都仑区政务服务',
+        short_name: '昆区政务',
+        description: '昆都仑区政务服务：办事大厅、窗口与办事信息，离线也能查看。',
+        lang: 'zh-CN',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: themeColor,
+        background_color: '#ffffff',
+        icons: [
+          { src: 'pwa-192x192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'pwa-512x512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'maskable-icon-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff,woff2}'],
+      },
+    }),
+  ],
+  server: {
+    proxy: {
+      '/api': 'http://127.0.0.1:8081',
+    },
+  },
+  preview: {
+    proxy: {
+      '/api': 'http://127.0.0.1:8081',
+    },
+  },
+})
