@@ -10,7 +10,7 @@ import { formatOpenApi } from '../src/plugins/swagger.ts'
 // in-memory one is enough.
 const target = join(import.meta.dirname, '..', '..', 'openapi.json')
 const app = await buildApp({
-  config: loadConfig({ LOG_LEVEL: 'warn', STATIC_DIR: join(import.meta.dirname, 'no-static-files') }),
+  config: loadConfig({ LOG_LEVEL: 'error', STATIC_DIR: join(import.meta.dirname, 'no-static-files') }),
   db: openDatabase({ kind: 'pglite-memory' }),
 })
 try {
