@@ -29,7 +29,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   // env-schema mutates the schema it is given (additionalProperties), so hand it a copy.
   const schema = structuredClone(ConfigSchema)
   try {
-    return envSchema<Config>({ schema, data: env, dotenv: false })
+    return envSchema<Config>({ schema, data: env, env: false, dotenv: false })
   } catch (error) {
     throw new ConfigError(`配置无效 (invalid configuration): ${(error as Error).message}`)
   }

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+import type { ColumnType, Generated, Selectable } from 'kysely'
 import type { Phone } from '../../../contract/common.ts'
 import type { HallZone, OpeningHours } from '../../../contract/halls.ts'
 
@@ -77,4 +77,3 @@ export interface Database {
 }
 
 export type HallRow = Selectable<HallsTable>
-export type NewHall = Insertable<HallsTable>

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from '../../../server/src/config.ts'
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    expect(loadConfig({})).toEqual({
+      NODE_ENV: 'production',
+      PORT: 8080,
+      HOST: '0.0.0.0',
+      DATA_DIR: './data',
+      STATIC_DIR: './dist',
+      LOG_LEVEL: 'info',
+      SEED_DEMO: true,
+      RATE_LIMIT_MAX: 300,
+      TRUST_PROXY: false,
+    })
+  })
+
+  it('reads typed values from environment strings and ignores unrelated variables', () => {
+    const config = loadConfig({ PORT: '9000', SEED_DEMO: 'false', DATABASE_URL: 'postgres://u@h/db', PATH: '/bin' })
+    expect(config).toMatchObject({ PORT: 9000, SEED_DEMO: false, DATABASE_URL: 'postgres://u@h/db' })
+    expect(config).not.toHaveProperty('PATH')
+  })
+
+  it('names every invalid variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x' })).toThrow(ConfigError)
+    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x' })).toThrow(/PORT.*DATABASE_URL|DATABASE_URL.*PORT/)
+  })
+})
