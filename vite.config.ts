@@ -1,6 +1,6 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath, URL } from 'node:url'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import Components from 'unplugin-vue-components/vite'
 import { VantResolver } from '@vant/auto-import-resolver'
@@ -8,6 +8,21 @@ import { VitePWA } from 'vite-plugin-pwa'
 
 // Deep government blue: white text on it is 8.6:1, it on white likewise (WCAG AA and AAA).
 const themeColor = '#1a4f9c'
+
+/**
+ * Removes Vant's icon font. The app draws its own icons (AppIcon.vue); Vant's @font-face
+ * points at a CDN that `font-src 'self'` blocks, and Chromium requests it even unused.
+ */
+function dropVantIconFont(): Plugin {
+  return {
+    name: 'drop-vant-icon-font',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/vant[\\/]es[\\/]icon[\\/]index\.css/.test(id)) return null
+      return { code: code.replace(/@font-face\s*\{[^}]*\}/g, ''), map: null }
+    },
+  }
+}
 
 export default defineConfig({
   // vue-i18n compile-time flags: composition API only, so the legacy API is left out of the bundle.
@@ -20,6 +35,7 @@ export default defineConfig({
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
   plugins: [
+    dropVantIconFont(),
     vue(),
     // Vant on demand: only the components a page uses end up in its chunk, with their CSS.
     Components({
