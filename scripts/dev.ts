@@ -8,7 +8,7 @@ const children: ChildProcess[] = [
   spawn(process.execPath, ['--watch-path=server/src', '--watch-path=contract', 'server/src/server.ts'], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, PORT: '8081', HOST: '127.0.0.1', STATIC_DIR: '', NODE_ENV: 'development' },
+    env: { ...process.env, PORT: '8081', HOST: '127.0.0.1', NODE_ENV: 'development' },
   }),
   spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js')], { cwd: root, stdio: 'inherit' }),
 ]

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
@@ -6,6 +7,8 @@ import { migrateToLatest } from './db/migrate.ts'
 import { seedDemoData } from './seed/index.ts'
 
 function readConfig(): Config {
+  // A .env file beside the app is read as operators expect; the real environment wins over it.
+  if (existsSync('.env')) process.loadEnvFile('.env')
   try {
     return loadConfig()
   } catch (error) {

@@ -59,13 +59,10 @@ export async function cspViolations(page: Page): Promise<string[]> {
   return await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)
 }
 
-/** Waits until a service worker controls the page, so that a reload can be served offline. */
+/** Waits until the service worker is active: from then on every navigation, reloads included, goes through it. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready
-    if (!navigator.serviceWorker.controller) {
-      await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }))
-    }
   })
 }
 
