@@ -8,6 +8,7 @@ import { loggerOptions } from './logger.ts'
 import auth from './plugins/auth.ts'
 import db from './plugins/db.ts'
 import errors from './plugins/errors.ts'
+import gracefulClose from './plugins/graceful-close.ts'
 import idempotency from './plugins/idempotency.ts'
 import rateLimit from './plugins/rate-limit.ts'
 import securityHeaders from './plugins/security-headers.ts'
@@ -41,6 +42,7 @@ export async function buildApp({ config, db: database }: AppOptions): Promise<Fa
   app.removeContentTypeParser('text/plain')
   app.addSchema(ErrorBody)
 
+  await app.register(gracefulClose)
   await app.register(db, { db: database })
   await app.register(securityHeaders)
   await app.register(rateLimit, { max: config.RATE_LIMIT_MAX })
