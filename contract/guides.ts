@@ -7,8 +7,10 @@ import { Phone, Timestamp } from './common.ts'
 
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()])
 
+export const itemCodePattern = '^[0-9A-Za-z]{6,40}$'
+
 /** The code a citizen sees and the short URL uses (/g/<code>). */
-export const ItemCode = Type.String({ pattern: '^[0-9A-Za-z]{6,40}$' })
+export const ItemCode = Type.String({ pattern: itemCodePattern })
 
 /** A calendar date in Asia/Shanghai, `YYYY-MM-DD`. */
 export const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })
@@ -284,6 +286,11 @@ export type Theme = Static<typeof Theme>
 export const CatalogueChanges = Type.Object(
   {
     cursor: Type.String(),
+    /**
+     * true when `changed` is the whole catalogue and the client should replace its index with it
+     * (no `since`, or a cursor this server never gave, e.g. after a database restore).
+     */
+    full: Type.Boolean(),
     changed: Type.Array(CatalogueEntry),
     withdrawn: Type.Array(ItemCode),
     departments: Type.Array(Department),
@@ -304,3 +311,43 @@ export const GuideProblem = Type.Object({
   message: Type.String(),
 })
 export type GuideProblem = Static<typeof GuideProblem>
+
+/** `examples` name an item of the test fixtures (tests/api/fixtures/guides), so generated API tests find one. */
+export const ItemParams = Type.Object({
+  code: Type.String({ pattern: itemCodePattern, examples: ['1115020300011500100001'] }),
+})
+export type ItemParams = Static<typeof ItemParams>
+
+/** Filters of GET /api/v1/items; all optional, combined with AND. */
+export const CatalogueQuery = Type.Object(
+  {
+    audience: Type.Optional(Audience),
+    departmentId: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,40}$', examples: ['public-security'] })),
+    themeId: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,40}$', examples: ['identity-documents'] })),
+    /** Part of the name, a keyword or the item code (pinyin is searched on the phone's index). */
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 50, examples: ['身份证'] })),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  },
+  { additionalProperties: false },
+)
+export type CatalogueQuery = Static<typeof CatalogueQuery>
+
+/** One page of catalogue entries, hot items first. */
+export const CataloguePage = Type.Object(
+  {
+    items: Type.Array(CatalogueEntry),
+    total: Type.Integer({ minimum: 0 }),
+    page: Type.Integer({ minimum: 1 }),
+    pageSize: Type.Integer({ minimum: 1 }),
+  },
+  { $id: 'CataloguePage' },
+)
+export type CataloguePage = Static<typeof CataloguePage>
+
+/** The cursor a previous CatalogueChanges answer gave; absent for the first (full) sync. */
+export const CatalogueChangesQuery = Type.Object(
+  { since: Type.Optional(Type.String({ pattern: '^(0|[1-9][0-9]{0,17})$', examples: ['0'] })) },
+  { additionalProperties: false },
+)
+export type CatalogueChangesQuery = Static<typeof CatalogueChangesQuery>

@@ -6,6 +6,7 @@ import type { Config } from './config.ts'
 import type { Database } from './db/schema.ts'
 import { loggerOptions } from './logger.ts'
 import auth from './plugins/auth.ts'
+import compress from './plugins/compress.ts'
 import db from './plugins/db.ts'
 import errors from './plugins/errors.ts'
 import gracefulClose from './plugins/graceful-close.ts'
@@ -45,6 +46,7 @@ export async function buildApp({ config, db: database }: AppOptions): Promise<Fa
   await app.register(gracefulClose)
   await app.register(db, { db: database })
   await app.register(securityHeaders)
+  await app.register(compress)
   await app.register(rateLimit, { max: config.RATE_LIMIT_MAX })
   await app.register(swagger)
   await app.register(auth)

@@ -24,7 +24,12 @@ const db = openDatabase(databaseLocation(config))
 try {
   // Migrate before listening: a request must never meet an old schema.
   await migrateToLatest(db)
-  if (config.SEED_DEMO) await seedDemoData(db)
+  if (config.SEED_DEMO) {
+    const { unpublishedGuides } = await seedDemoData(db)
+    for (const guide of unpublishedGuides) {
+      console.warn(`Seed guide ${guide.code ?? `#${guide.index}`} was not published (${guide.outcome}); see \`npm run import:guides\``)
+    }
+  }
 } catch (error) {
   await db.destroy()
   throw error

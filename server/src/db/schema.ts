@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Selectable } from 'kysely'
 import type { Phone } from '../../../contract/common.ts'
+import type { Audience, CaseType, GuideContent, GuideProblem } from '../../../contract/guides.ts'
 import type { HallZone, OpeningHours } from '../../../contract/halls.ts'
 
 /**
@@ -67,6 +68,59 @@ export interface IdempotencyKeysTable {
   created_at: ColumnType<Date, Date | undefined, never>
 }
 
+export interface DepartmentsTable {
+  id: string
+  name: string
+  short_name: string
+  sort_order: number
+}
+
+export interface ThemesTable {
+  id: string
+  name: string
+  audience: Audience
+  sort_order: number
+}
+
+export interface CatalogueSequenceTable {
+  id: ColumnType<boolean, never, never>
+  /** bigint: node-postgres reads it as a string, PGlite as a number or bigint. */
+  last_value: ColumnType<string | number | bigint, never, string>
+}
+
+export interface ServiceItemsTable {
+  code: string
+  basic_code: string
+  implementation_code: string | null
+  department_id: string
+  popularity: number
+  status: 'draft' | 'published' | 'withdrawn'
+  current_version: number | null
+  name: string
+  audiences: Json<Audience[]>
+  theme_ids: Json<string[]>
+  keywords: Json<string[]>
+  case_type: CaseType | null
+  visits_required: number | null
+  search_text: string
+  updated_at: ColumnType<Date, Date | undefined, Date>
+  change_seq: ColumnType<string | number | bigint, string | undefined, string>
+}
+
+export interface GuideVersionsTable {
+  item_code: string
+  version: number
+  status: 'draft' | 'published' | 'superseded'
+  content: Json<GuideContent>
+  content_hash: string
+  /** A `date`: always selected as text (`effective_date::text`), never as a JS Date. */
+  effective_date: ColumnType<unknown, string, string>
+  change_note: string | null
+  published_at: Date | null
+  problems: Json<GuideProblem[]>
+  created_at: ColumnType<Date, Date | undefined, never>
+}
+
 export interface Database {
   halls: HallsTable
   hall_windows: HallWindowsTable
@@ -74,6 +128,11 @@ export interface Database {
   daily_sequences: DailySequencesTable
   inaccuracy_reports: InaccuracyReportsTable
   idempotency_keys: IdempotencyKeysTable
+  departments: DepartmentsTable
+  themes: ThemesTable
+  catalogue_sequence: CatalogueSequenceTable
+  service_items: ServiceItemsTable
+  guide_versions: GuideVersionsTable
 }
 
 export type HallRow = Selectable<HallsTable>

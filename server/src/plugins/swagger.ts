@@ -27,6 +27,7 @@ export default fp(
         tags: [
           { name: 'halls', description: '办事大厅与窗口 (第九条–第十一条)' },
           { name: 'inaccuracy-reports', description: '信息纠错' },
+          { name: 'catalogue', description: '事项目录与办事指南 (第四条–第八条)' },
           { name: 'health', description: 'Liveness and database reachability' },
         ],
         components: {

@@ -1,17 +1,39 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
+import type { GuideImportResult } from '../guides/import-guides.ts'
+import { departmentsRepository } from '../repositories/departments-repository.ts'
 import { hallsRepository } from '../repositories/halls-repository.ts'
+import { serviceItemsRepository } from '../repositories/service-items-repository.ts'
+import { defaultGuidesDir, seedGuides } from './guides.ts'
 import { demoHalls } from './halls.ts'
 
+export interface SeedOptions {
+  /** Where the catalogue's import files are; the checked-in server/seed/guides by default. */
+  guidesDir?: string
+}
+
+export interface SeedResult {
+  halls: boolean
+  catalogue: boolean
+  /** Seed guides that were kept as drafts or rejected (a problem in the seed files). */
+  unpublishedGuides: GuideImportResult[]
+}
+
 /**
- * Writes the demo halls when the database has none; returns whether it did. Runs in one
- * transaction, so a failure leaves the database empty and the next start tries again.
+ * Writes the demo halls when the database has none, and imports the catalogue files when the
+ * catalogue is empty. Each runs in one transaction, so a failure leaves that part empty and the
+ * next start tries again.
  */
-export async function seedDemoData(db: Kysely<Database>): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const halls = hallsRepository(trx)
-    if ((await halls.count()) > 0) return false
-    for (const [index, hall] of demoHalls.entries()) await halls.insert(hall, index)
+export async function seedDemoData(db: Kysely<Database>, options: SeedOptions = {}): Promise<SeedResult> {
+  const halls = await db.transaction().execute(async (trx) => {
+    const repository = hallsRepository(trx)
+    if ((await repository.count()) > 0) return false
+    for (const [index, hall] of demoHalls.entries()) await repository.insert(hall, index)
     return true
   })
+  const catalogue = await db.transaction().execute(async (trx) => {
+    if ((await departmentsRepository(trx).count()) > 0 || (await serviceItemsRepository(trx).count()) > 0) return null
+    return seedGuides(trx, options.guidesDir ?? defaultGuidesDir)
+  })
+  return { halls, catalogue: catalogue !== null, unpublishedGuides: catalogue ?? [] }
 }

@@ -24,6 +24,12 @@ export interface TestApp {
 /** Settings a test may override, as environment strings (the same path production takes). */
 export type TestEnv = Record<string, string>
 
+/**
+ * The catalogue the API tests run on: small fixture files in the import format, so tests and the
+ * `examples` in contract/ do not move when the real seed content (server/seed/guides) changes.
+ */
+export const fixtureGuidesDir = join(import.meta.dirname, '..', 'fixtures', 'guides')
+
 const testEnv: TestEnv = {
   NODE_ENV: 'test',
   LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -76,7 +82,7 @@ export async function buildTestApp(env: TestEnv = {}): Promise<TestApp> {
   const postgres = onPostgres ? await createPostgresDatabase() : undefined
   const db = openDatabase(postgres ? { kind: 'postgres', url: postgres.url } : { kind: 'pglite-memory' })
   await migrateToLatest(db)
-  if (config.SEED_DEMO) await seedDemoData(db)
+  if (config.SEED_DEMO) await seedDemoData(db, { guidesDir: fixtureGuidesDir })
   const app = await buildApp({ config, db })
   await app.ready()
 

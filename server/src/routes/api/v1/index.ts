@@ -1,6 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify'
+import catalogue from './catalogue/index.ts'
 import halls from './halls/index.ts'
 import inaccuracyReports from './inaccuracy-reports/index.ts'
+import items from './items/index.ts'
 
 /**
  * Version 1 of the public API. Every operation declares operationId, tags, params, query,
@@ -16,6 +18,8 @@ import inaccuracyReports from './inaccuracy-reports/index.ts'
 const v1: FastifyPluginAsync = async (fastify) => {
   await fastify.register(halls, { prefix: '/halls' })
   await fastify.register(inaccuracyReports, { prefix: '/inaccuracy-reports' })
+  await fastify.register(items, { prefix: '/items' })
+  await fastify.register(catalogue, { prefix: '/catalogue' })
 }
 
 export default v1

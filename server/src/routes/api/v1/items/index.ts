@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { CatalogueQuery, CataloguePage, ItemParams, ServiceItem } from '../../../../../../contract/guides.ts'
+import { canonicalJson } from '../../../../guides/content-hash.ts'
+import { findServiceItem } from '../../../../guides/service-item.ts'
+import { notFound } from '../../../../http-errors.ts'
+import { serviceItemsRepository } from '../../../../repositories/service-items-repository.ts'
+import { commonErrors, errorResponses } from '../../../error-responses.ts'
+
+/** Whether an If-None-Match header names the tag (a weak comparison, as RFC 9110 asks for GET). */
+function matchesETag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false
+  if (ifNoneMatch.trim() === '*') return true
+  return ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag)
+}
+
+const items: FastifyPluginAsyncTypebox = async (fastify) => {
+  const repository = serviceItemsRepository(fastify.db)
+
+  fastify.get(
+    '',
+    {
+      schema: {
+        operationId: 'listItems',
+        tags: ['catalogue'],
+        summary: 'The service catalogue, hot items first, filtered by audience, department, theme or text',
+        querystring: CatalogueQuery,
+        response: { 200: CataloguePage, ...errorResponses(...commonErrors) },
+      },
+    },
+    async (request) => {
+      const { page = 1, pageSize = 20, ...filters } = request.query
+      const { items: entries, total } = await repository.listEntries({ ...filters, page, pageSize })
+      return { items: entries, total, page, pageSize }
+    },
+  )
+
+  fastify.get(
+    '/:code',
+    {
+      schema: {
+        operationId: 'getItem',
+        tags: ['catalogue'],
+        summary: 'One item with its current published guide and its version history',
+        description: 'Answers a strong ETag and `Cache-Control: no-cache`; a matching If-None-Match gets 304.',
+        params: ItemParams,
+        headers: Type.Object({ 'if-none-match': Type.Optional(Type.String({ maxLength: 1000 })) }),
+        response: {
+          200: ServiceItem,
+          304: Type.Null({ description: 'The copy the client holds (If-None-Match) is current.' }),
+          ...errorResponses(...commonErrors, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const item = await findServiceItem(fastify.db, request.params.code)
+      if (!item) throw notFound('未找到该事项')
+      const hash = createHash('sha256').update(canonicalJson(item)).digest('base64url').slice(0, 22)
+      const etag = `"v${item.current.version}-${hash}"`
+      reply.header('etag', etag).header('cache-control', 'no-cache')
+      if (matchesETag(request.headers['if-none-match'], etag)) return reply.code(304).send(null)
+      return item
+    },
+  )
+}
+
+export default items
