@@ -242,6 +242,10 @@ export const CatalogueEntry = Type.Object(
     departmentId: Type.String(),
     themeIds: Type.Array(Type.String()),
     keywords: Type.Array(Type.String()),
+    /** Toneless pinyin of the name and of each keyword, syllables separated by spaces, for offline search. */
+    pinyin: Type.Array(Type.String()),
+    /** Pinyin initials of the name and of each keyword (`sfz` for 身份证). */
+    initials: Type.Array(Type.String()),
     caseType: nullable(CaseType),
     visitsRequired: nullable(Type.Integer({ minimum: 0 })),
     /** Rank by use, 1 = most used: hot items first. */

@@ -41,6 +41,8 @@ CREATE TABLE service_items (
   keywords jsonb NOT NULL DEFAULT '[]',
   case_type text,
   visits_required integer,
+  search_pinyin jsonb NOT NULL DEFAULT '[]',
+  search_initials jsonb NOT NULL DEFAULT '[]',
   search_text text NOT NULL DEFAULT '',
   updated_at timestamptz NOT NULL DEFAULT now(),
   change_seq bigint NOT NULL DEFAULT 0

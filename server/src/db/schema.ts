@@ -102,6 +102,9 @@ export interface ServiceItemsTable {
   keywords: Json<string[]>
   case_type: CaseType | null
   visits_required: number | null
+  /** Pinyin of the name and each keyword, for the phone's offline search (see guides/pinyin.ts). */
+  search_pinyin: Json<string[]>
+  search_initials: Json<string[]>
   search_text: string
   updated_at: ColumnType<Date, Date | undefined, Date>
   change_seq: ColumnType<string | number | bigint, string | undefined, string>

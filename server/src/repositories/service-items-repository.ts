@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely'
 import type { Audience, CatalogueEntry, GuideContent } from '../../../contract/guides.ts'
 import type { Database, ServiceItemsTable } from '../db/schema.ts'
+import { searchPinyin } from '../guides/pinyin.ts'
 
 const entryColumns = [
   'code',
@@ -10,6 +11,8 @@ const entryColumns = [
   'department_id',
   'theme_ids',
   'keywords',
+  'search_pinyin',
+  'search_initials',
   'case_type',
   'visits_required',
   'popularity',
@@ -28,6 +31,8 @@ function toEntry(row: EntryRow): CatalogueEntry {
     departmentId: row.department_id,
     themeIds: row.theme_ids,
     keywords: row.keywords,
+    pinyin: row.search_pinyin,
+    initials: row.search_initials,
     caseType: row.case_type,
     visitsRequired: row.visits_required,
     popularity: row.popularity,
@@ -36,9 +41,16 @@ function toEntry(row: EntryRow): CatalogueEntry {
   }
 }
 
-/** Lower-case text the `q` filter matches: name, keywords and codes. */
-function searchText(code: string, basicCode: string, content: GuideContent): string {
-  return [content.name, ...content.keywords, code, basicCode].join('\n').toLowerCase()
+/** The columns search reads: pinyin for the phone's index, and the lower-case text `q` matches (name, keywords, codes, pinyin). */
+function searchColumns(code: string, basicCode: string, content: GuideContent) {
+  const { pinyin, initials } = searchPinyin(content.name, content.keywords)
+  return {
+    search_pinyin: JSON.stringify(pinyin),
+    search_initials: JSON.stringify(initials),
+    search_text: [content.name, ...content.keywords, code, basicCode, ...pinyin.map((text) => text.replaceAll(' ', '')), ...initials]
+      .join('\n')
+      .toLowerCase(),
+  }
 }
 
 /** `%` and `_` typed by a citizen are literal characters, not LIKE wildcards. */
@@ -92,7 +104,7 @@ export function serviceItemsRepository(db: Kysely<Database>) {
           audiences: JSON.stringify(content.audiences),
           theme_ids: JSON.stringify(content.themeIds),
           keywords: JSON.stringify(content.keywords),
-          search_text: searchText(listing.code, listing.basicCode, content),
+          ...searchColumns(listing.code, listing.basicCode, content),
         })
         .execute()
     },
@@ -112,7 +124,7 @@ export function serviceItemsRepository(db: Kysely<Database>) {
         keywords: JSON.stringify(content.keywords),
         case_type: content.caseType,
         visits_required: content.visitsRequired,
-        search_text: searchText(listing.code, listing.basicCode, content),
+        ...searchColumns(listing.code, listing.basicCode, content),
         updated_at: now,
         change_seq: changeSeq,
       }
@@ -131,7 +143,7 @@ export function serviceItemsRepository(db: Kysely<Database>) {
           basic_code: listing.basicCode,
           implementation_code: listing.implementationCode,
           popularity: listing.popularity,
-          search_text: searchText(listing.code, listing.basicCode, content),
+          ...searchColumns(listing.code, listing.basicCode, content),
           updated_at: now,
           change_seq: changeSeq,
         })

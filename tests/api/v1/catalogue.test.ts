@@ -49,6 +49,12 @@ describe('GET /api/v1/items', () => {
     expectErrorBody(await testApp.app.inject('/api/v1/items?pageSize=101'), 400, 'VALIDATION_FAILED')
     expectErrorBody(await testApp.app.inject('/api/v1/items?colour=red'), 400, 'VALIDATION_FAILED')
   })
+  it('carries pinyin and initials of names and keywords, so phones search offline by pinyin', async () => {
+    const [first] = (await list('')).items
+    expect(first).toMatchObject({ pinyin: expect.arrayContaining(['ju min shen fen zheng shou ci shen ling']), initials: expect.arrayContaining(['jmsfzscsl']) })
+    expect(codes(await list('?q=sfz'))).toEqual(['1115020300011500100001', '1115020300011500200001'])
+    expect(codes(await list('?q=shenfenzheng'))).toEqual(['1115020300011500100001', '1115020300011500200001'])
+  })
 })
 
 describe('GET /api/v1/items/{code}', () => {
