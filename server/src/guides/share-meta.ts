@@ -36,7 +36,8 @@ export function withShareMeta(shell: string, item: ServiceItem): string {
   const withoutOwn = shell
     .replace(/[ \t]*<meta\s+(name="description"|property="og:[a-z]+")[^>]*>\s*\n?/gi, '')
     .replace(/<title>[\s\S]*?<\/title>/i, '\u0000')
-  if (withoutOwn.includes('\u0000')) return withoutOwn.replace('\u0000', tags)
-  if (/<\/head>/i.test(withoutOwn)) return withoutOwn.replace(/<\/head>/i, `${tags}\n  </head>`)
+  // Replacer functions: an item name with `$&` or `$1` in it must be inserted literally.
+  if (withoutOwn.includes('\u0000')) return withoutOwn.replace('\u0000', () => tags)
+  if (/<\/head>/i.test(withoutOwn)) return withoutOwn.replace(/<\/head>/i, () => `${tags}\n  </head>`)
   return `${tags}\n${withoutOwn}`
 }

@@ -52,6 +52,12 @@ it('escapes what it inserts', async () => {
   expect(html).not.toContain('<script>alert')
 })
 
+it('inserts names with replacement patterns such as $& literally', async () => {
+  await testApp.db.transaction().execute((trx) => importGuides(trx, importFile([guideEntry('DOLLAR000001', { name: '证明$&$1$`办理' })])))
+  const html = (await testApp.app.inject('/g/DOLLAR000001')).body
+  expect(html).toContain('<title>证明$&#38;$1$`办理 - 昆都仑区政务服务</title>')
+})
+
 it('answers the plain shell for an unknown or malformed code', async () => {
   for (const path of ['/g/NOSUCHITEM01', '/g/not-a-code!']) {
     const response = await testApp.app.inject(path)
