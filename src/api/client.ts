@@ -61,3 +61,30 @@ export async function apiRequest<Result>(method: string, path: string, options: 
   if (!response.ok) throw new ApiError(response.status, isErrorBody(parsed) ? parsed : null)
   return parsed as Result
 }
+
+/** A conditional GET's answer: the resource as sent, or word that the copy held is current (304). */
+export type ConditionalResult<Result> =
+  | { status: 'unchanged' }
+  | { status: 'fetched'; body: Result; etag: string | null; bytes: number }
+
+/** GET with If-None-Match: a 304 comes back as `unchanged`, so the caller keeps its cached copy. */
+export async function apiGetConditional<Result>(path: string, etag: string | null, signal?: AbortSignal): Promise<ConditionalResult<Result>> {
+  const headers: Record<string, string> = { accept: 'application/json' }
+  if (etag) headers['if-none-match'] = etag
+  let response: Response
+  try {
+    response = await fetch(path, { headers, signal: signal ?? AbortSignal.timeout(30_000), credentials: 'same-origin' })
+  } catch (cause) {
+    throw new NetworkError(cause instanceof Error ? cause.message : String(cause), { cause })
+  }
+  if (response.status === 304) return { status: 'unchanged' }
+  const text = await response.text().catch(() => '')
+  let parsed: unknown = null
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    parsed = null
+  }
+  if (!response.ok) throw new ApiError(response.status, isErrorBody(parsed) ? parsed : null)
+  return { status: 'fetched', body: parsed as Result, etag: response.headers.get('etag'), bytes: new Blob([text]).size }
+}

@@ -5,3 +5,14 @@ export function setPageTitle(pageTitle: string): void {
   const appName = i18n.global.t('app.name')
   document.title = pageTitle && pageTitle !== appName ? i18n.global.t('app.pageTitle', { page: pageTitle, app: appName }) : appName
 }
+
+/** Sets the page's meta description (what a shared link shows); null restores the app's own. */
+export function setPageDescription(description: string | null): void {
+  let meta = document.querySelector<HTMLMetaElement>('meta[name="description"]')
+  if (!meta) {
+    meta = document.createElement('meta')
+    meta.name = 'description'
+    document.head.append(meta)
+  }
+  meta.content = description ?? i18n.global.t('app.description')
+}

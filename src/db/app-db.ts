@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie'
+import type { CatalogueEntry, ServiceItem } from '../../contract/guides.ts'
 import type { Hall, HallSummary } from '../../contract/halls.ts'
 import type { OutboxItem } from '../outbox/types.ts'
 
@@ -16,6 +17,27 @@ export interface HallRecord {
   detailFetchedAt: string | null
 }
 
+/** A full guide as last fetched (on view, on 保存以便离线查看, or by 下载全部指南). */
+export interface GuideRecord {
+  code: string
+  item: ServiceItem
+  /** The server's ETag for this copy, sent back as If-None-Match to revalidate it. */
+  etag: string | null
+  /** ISO time the copy was fetched or last confirmed current: the "最后更新" shown. */
+  fetchedAt: string
+  /** The citizen asked to keep it (per guide or 下载全部指南); other copies are a view cache. */
+  savedForOffline: boolean
+  /** Size of the guide's JSON as received, for the storage figures shown. */
+  bytes: number
+  /** The catalogue withdrew the item: the copy still opens, marked as no longer handled. */
+  withdrawn: boolean
+  /**
+   * The version this copy replaced, until the citizen has seen "本指南已更新"; null when the
+   * copy replaced nothing or the notice was shown.
+   */
+  replacedVersion: number | null
+}
+
 /** Small key/value facts about the local copy, e.g. when the hall list was last synced. */
 export interface MetaRecord {
   key: string
@@ -30,6 +52,8 @@ export class AppDatabase extends Dexie {
   halls!: EntityTable<HallRecord, 'id'>
   meta!: EntityTable<MetaRecord, 'key'>
   outbox!: EntityTable<OutboxItem, 'id'>
+  catalogue!: EntityTable<CatalogueEntry, 'code'>
+  guides!: EntityTable<GuideRecord, 'code'>
 
   constructor(name = 'kundulun-zhengwu') {
     super(name)
@@ -37,6 +61,12 @@ export class AppDatabase extends Dexie {
       halls: 'id, position',
       meta: 'key',
       outbox: 'id, state, createdAt',
+    })
+    // The service catalogue: its index (entries; departments, themes and the sync cursor live in
+    // meta) and the full guides fetched so far.
+    this.version(2).stores({
+      catalogue: 'code, popularity',
+      guides: 'code',
     })
   }
 }

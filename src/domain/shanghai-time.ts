@@ -62,3 +62,14 @@ export function formatShanghaiDateTime(at: Date | string, t: Translate): string 
     time: `${String(clock.hour).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}`,
   })
 }
+
+/**
+ * A date as `YYYY年M月D日`: a calendar date (`YYYY-MM-DD`, already the district's) as it is,
+ * a timestamp read in Asia/Shanghai.
+ */
+export function formatShanghaiDate(at: Date | string, t: Translate): string {
+  const calendarDate = typeof at === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(at) : null
+  if (calendarDate) return t('format.date', { year: Number(calendarDate[1]), month: Number(calendarDate[2]), day: Number(calendarDate[3]) })
+  const clock = shanghaiClock(typeof at === 'string' ? new Date(at) : at)
+  return t('format.date', { year: clock.year, month: clock.month, day: clock.day })
+}

@@ -1,6 +1,6 @@
 import { nextTick } from 'vue'
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
-import { setPageTitle } from '../composables/page-title.ts'
+import { setPageDescription, setPageTitle } from '../composables/page-title.ts'
 import { i18n } from './i18n.ts'
 import type { AppModuleContext } from './types.ts'
 
@@ -50,7 +50,14 @@ export const routes: RouteRecordRaw[] = [
     props: true,
     meta: { titleKey: 'pages.report.title', tab: 'services' },
   },
-  // Also catches guide deep links (/g/<item code>) until guides exist, so a scanned QR code lands somewhere useful.
+  // The canonical short URL printed on paper guides and in their QR codes (第五条).
+  {
+    path: '/g/:code',
+    name: 'guide',
+    component: () => import('../pages/GuidePage.vue'),
+    props: true,
+    meta: { titleKey: 'pages.guide.title', tab: 'services' },
+  },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
@@ -68,6 +75,8 @@ export const router = createRouter({
 router.afterEach((to, from, failure) => {
   if (failure) return
   setPageTitle(i18n.global.t(to.meta.titleKey))
+  // A page about one thing (a guide) sets its own; the first load keeps what the server put in the HTML.
+  if (from.matched.length > 0) setPageDescription(null)
   // Screen-reader and keyboard users land on the new page's heading, not on the tab they tapped.
   // The first load keeps the browser's own start position.
   if (from.matched.length > 0) void nextTick(() => document.querySelector<HTMLElement>('h1')?.focus())

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { formatShanghaiDateTime, shanghaiClock } from '../../../src/domain/shanghai-time.ts'
+import { formatShanghaiDate, formatShanghaiDateTime, shanghaiClock } from '../../../src/domain/shanghai-time.ts'
 import { i18n } from '../../../src/modules/i18n.ts'
 
 test('timestamps are shown as YYYY年M月D日 HH:mm in Asia/Shanghai, whatever their offset', () => {
@@ -12,4 +12,9 @@ test('the district clock gives the ISO weekday and minutes of the local day', ()
   expect(shanghaiClock(new Date('2026-11-29T23:30:00Z'))).toMatchObject({ weekday: 1, hour: 7, minute: 30, minutesOfDay: 450 })
   // Midnight reads 00, not 24.
   expect(shanghaiClock(new Date('2026-11-24T16:00:00Z'))).toMatchObject({ day: 25, hour: 0, minutesOfDay: 0 })
+})
+
+test('dates are shown as YYYY年M月D日: calendar dates as they are, timestamps in Asia/Shanghai', () => {
+  expect(formatShanghaiDate('2025-01-01', i18n.global.t)).toBe('2025年1月1日')
+  expect(formatShanghaiDate('2026-11-24T17:05:00Z', i18n.global.t)).toBe('2026年11月25日')
 })

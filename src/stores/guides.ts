@@ -1,0 +1,232 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { GuideVersionInfo, ServiceItem } from '../../contract/guides.ts'
+import { ApiError, type ConditionalResult } from '../api/client.ts'
+import { fetchItem } from '../api/items.ts'
+import type { GuideRecord } from '../db/app-db.ts'
+import { useAppStore } from './app.ts'
+import { useCatalogueStore } from './catalogue.ts'
+
+/**
+ * loading: nothing to show yet; ready: shown (from the phone or the server);
+ * unavailable: neither saved on the phone nor reachable; not-found: the server has no such item.
+ */
+export type GuideLoadStatus = 'loading' | 'ready' | 'unavailable' | 'not-found'
+
+export interface GuideEntry {
+  item: ServiceItem | null
+  /** When this copy was fetched or last confirmed current (ISO): the "最后更新" shown. */
+  fetchedAt: string | null
+  status: GuideLoadStatus
+  /** A revalidation with the server is under way while the saved copy shows. */
+  refreshing: boolean
+  /** Kept for offline reading at the citizen's request. */
+  savedForOffline: boolean
+  /** The catalogue no longer lists the item; the copy shows, marked as such. */
+  withdrawn: boolean
+  /** Set when this copy replaced an older one the phone held: "本指南已更新" with its change note. */
+  updated: GuideVersionInfo | null
+}
+
+/** 下载全部指南: idle → confirming (count and size shown) → running (n/N) → done or failed. */
+export interface BulkDownload {
+  state: 'idle' | 'confirming' | 'running' | 'done' | 'failed'
+  total: number
+  done: number
+  /** Estimated bytes still to fetch, shown before starting. */
+  estimatedBytes: number
+}
+
+/** A guide's JSON is a few KB; used to estimate before any guide is on the phone. */
+const TYPICAL_GUIDE_BYTES = 8 * 1024
+const PARALLEL_DOWNLOADS = 4
+
+type CatalogueCache = typeof import('../db/catalogue-cache.ts')
+let loadedCache: CatalogueCache | null = null
+/**
+ * The IndexedDB layer (Dexie, ~31 KB gzip) loads on first use rather than with the guide page, so
+ * a guide opened cold from a QR code needs only the page's own JS before the network answer.
+ */
+async function guideCache(): Promise<CatalogueCache> {
+  loadedCache ??= await import('../db/catalogue-cache.ts')
+  return loadedCache
+}
+
+export const useGuidesStore = defineStore('guides', () => {
+  const app = useAppStore()
+  const catalogue = useCatalogueStore()
+
+  /** Guides by item code, as far as they have been opened. */
+  const entries = ref<Record<string, GuideEntry>>({})
+  /** Progress of 下载全部指南. */
+  const bulk = ref<BulkDownload>({ state: 'idle', total: 0, done: 0, estimatedBytes: 0 })
+  /** How many guides are saved for offline on this phone. */
+  const savedCount = ref(0)
+
+  const bulkBusy = computed(() => bulk.value.state === 'running')
+
+  function entryFor(code: string): GuideEntry {
+    entries.value[code] ??= { item: null, fetchedAt: null, status: 'loading', refreshing: false, savedForOffline: false, withdrawn: false, updated: null }
+    return entries.value[code]
+  }
+
+  function show(entry: GuideEntry, record: GuideRecord): void {
+    Object.assign(entry, {
+      item: record.item,
+      fetchedAt: record.fetchedAt,
+      status: 'ready',
+      savedForOffline: record.savedForOffline,
+      withdrawn: record.withdrawn,
+    })
+  }
+
+  /**
+   * Fetches a guide (conditionally, with the cached copy's ETag) and stores it. A newer version
+   * replaces the cached copy and remembers the version it replaced, so the citizen is told.
+   */
+  async function refresh(
+    code: string,
+    cached: GuideRecord | undefined,
+    savedForOffline: boolean,
+    started?: Promise<ConditionalResult<ServiceItem>>,
+  ): Promise<GuideRecord> {
+    const fetchedAt = new Date().toISOString()
+    const answer = await (started ?? fetchItem(code, cached?.etag ?? null))
+    const { storeGuide, touchGuide } = await guideCache()
+    if (answer.status === 'unchanged' && cached) {
+      const saved = cached.savedForOffline || savedForOffline
+      await touchGuide(code, { fetchedAt, savedForOffline: saved })
+      return { ...cached, fetchedAt, savedForOffline: saved }
+    }
+    if (answer.status === 'unchanged') throw new Error(`304 for ${code} without a cached copy`)
+    const item = answer.body
+    const replaced = cached && cached.item.current.version < item.current.version ? cached.item.current.version : null
+    const record: GuideRecord = {
+      code,
+      item,
+      etag: answer.etag,
+      fetchedAt,
+      savedForOffline: (cached?.savedForOffline ?? false) || savedForOffline,
+      bytes: answer.bytes,
+      withdrawn: false,
+      replacedVersion: replaced ?? cached?.replacedVersion ?? null,
+    }
+    await storeGuide(record)
+    return record
+  }
+
+  /** Shows the cached guide at once, then revalidates it with the server (ETag) when online; caches it on view. */
+  async function open(code: string): Promise<void> {
+    const entry = entryFor(code)
+    // Warm (the local database already loaded): read the copy, then revalidate with its ETag.
+    // Cold (first thing this page load does): ask the server at once while the database loads;
+    // the browser's HTTP cache still revalidates that request with the ETag it holds.
+    const warm = loadedCache !== null
+    const cachedRead = guideCache().then((cache) => cache.readCachedGuide(code))
+    const started = app.online && !warm ? fetchItem(code) : undefined
+    started?.catch(() => undefined)
+    const cached = await cachedRead
+    if (cached && !entry.item) show(entry, cached)
+    if (app.online) {
+      entry.refreshing = true
+      try {
+        const record = await refresh(code, cached, false, started)
+        show(entry, record)
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) {
+          if (cached) entry.withdrawn = true
+          else Object.assign(entry, { item: null, status: 'not-found' })
+        } else if (!entry.item) entry.status = 'unavailable'
+      } finally {
+        entry.refreshing = false
+      }
+    } else if (!entry.item) entry.status = 'unavailable'
+
+    const { readCachedGuide, storeGuide } = await guideCache()
+    const current = await readCachedGuide(code)
+    if (current?.replacedVersion != null && entry.item) {
+      // Told once: the notice shows on this view and the copy stops counting as newly replaced.
+      entry.updated = entry.item.current
+      await storeGuide({ ...current, replacedVersion: null })
+    }
+  }
+
+  /** 保存以便离线查看: keeps this guide on the phone and asks the browser not to evict it. */
+  async function saveForOffline(code: string): Promise<void> {
+    const entry = entryFor(code)
+    const { readCachedGuide, touchGuide } = await guideCache()
+    const cached = await readCachedGuide(code)
+    void requestPersistentStorage()
+    if (cached) await touchGuide(code, { savedForOffline: true })
+    else show(entry, await refresh(code, undefined, true))
+    entry.savedForOffline = true
+    await countSaved()
+  }
+
+  /** Counts the guides saved for offline on this phone. */
+  async function countSaved(): Promise<void> {
+    const { readCachedGuides } = await guideCache()
+    savedCount.value = (await readCachedGuides()).filter((record) => record.savedForOffline).length
+  }
+
+  /** First step of 下载全部指南: how many guides and roughly how many bytes, before anything is fetched. */
+  async function prepareDownloadAll(): Promise<void> {
+    await catalogue.load()
+    const { readCachedGuides } = await guideCache()
+    const cached = new Map((await readCachedGuides()).map((record) => [record.code, record]))
+    const missing = catalogue.entries.filter((entry) => cached.get(entry.code)?.item.current.version !== entry.version)
+    const sizes = [...cached.values()].map((record) => record.bytes)
+    const average = sizes.length > 0 ? sizes.reduce((sum, bytes) => sum + bytes, 0) / sizes.length : TYPICAL_GUIDE_BYTES
+    bulk.value = { state: 'confirming', total: catalogue.entries.length, done: 0, estimatedBytes: Math.round(missing.length * average) }
+  }
+
+  /**
+   * Saves every guide of the catalogue for offline use, a few at a time. Resumable: guides already
+   * on the phone at the catalogue's version are only marked saved, so a second run after a lost
+   * connection fetches just the rest.
+   */
+  async function downloadAll(): Promise<void> {
+    if (bulkBusy.value) return
+    void requestPersistentStorage()
+    const { readCachedGuides, touchGuide } = await guideCache()
+    const cached = new Map((await readCachedGuides()).map((record) => [record.code, record]))
+    const queue = [...catalogue.entries]
+    bulk.value = { ...bulk.value, state: 'running', total: queue.length, done: 0 }
+    let failed = false
+    const worker = async (): Promise<void> => {
+      for (let entry = queue.shift(); entry; entry = queue.shift()) {
+        const record = cached.get(entry.code)
+        try {
+          if (record && record.item.current.version === entry.version) {
+            if (!record.savedForOffline) await touchGuide(entry.code, { savedForOffline: true })
+          } else {
+            await refresh(entry.code, record, true)
+          }
+          if (entries.value[entry.code]) entries.value[entry.code]!.savedForOffline = true
+          bulk.value.done += 1
+        } catch {
+          failed = true
+        }
+      }
+    }
+    await Promise.all(Array.from({ length: PARALLEL_DOWNLOADS }, worker))
+    bulk.value.state = failed ? 'failed' : 'done'
+    await countSaved()
+  }
+
+  /** Leaves the 下载全部指南 dialog without downloading. */
+  function cancelDownloadAll(): void {
+    if (!bulkBusy.value) bulk.value = { state: 'idle', total: 0, done: 0, estimatedBytes: 0 }
+  }
+
+  /** Asks the browser to keep this site's storage under pressure (granted silently or not at all). */
+  async function requestPersistentStorage(): Promise<boolean> {
+    try {
+      return (await navigator.storage?.persist?.()) ?? false
+    } catch {
+      return false
+    }
+  }
+
+  return { entries, bulk, bulkBusy, savedCount, entryFor, open, saveForOffline, countSaved, prepareDownloadAll, downloadAll, cancelDownloadAll }
+})
