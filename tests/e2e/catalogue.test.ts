@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import type { CatalogueChanges } from '../../contract/guides.ts'
+import { PHONE_AGENTS, cspViolations, launchChromium, newPhoneContext, seriousAxeViolations } from './support/browser.ts'
+import { baseURL } from './support/fixtures.ts'
+
+let browser: Browser
+let catalogueSize: number
+beforeAll(async () => {
+  browser = await launchChromium()
+  catalogueSize = ((await (await fetch(`${baseURL()}/api/v1/catalogue/changes`)).json()) as CatalogueChanges).changed.length
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+const resultNames = (page: Page) => page.getByTestId('catalogue-results').locator('a[data-testid^="catalogue-entry-"]').allTextContents()
+
+describe.each(PHONE_AGENTS)('办事 catalogue in $name', ({ userAgent }) => {
+  test('search by initials (sfz) and by a Chinese word finds 身份证 items and opens one', async () => {
+    const context = await newPhoneContext(browser, baseURL(), userAgent)
+    const page = await context.newPage()
+    await page.goto('/services')
+    await expect.poll(async () => (await resultNames(page)).length).toBeGreaterThan(0)
+    expect(await seriousAxeViolations(page)).toEqual([])
+
+    await page.getByTestId('catalogue-search').fill('sfz')
+    await expect.poll(async () => (await resultNames(page))[0] ?? '').toContain('身份证')
+    await page.getByTestId('catalogue-search').fill('身份证')
+    await expect.poll(async () => (await resultNames(page))[0] ?? '').toContain('身份证')
+    await page.getByTestId('catalogue-search').fill('shenfenzheng')
+    await expect.poll(async () => (await resultNames(page))[0] ?? '').toContain('身份证')
+
+    const first = page.getByTestId('catalogue-results').locator('a[data-testid^="catalogue-entry-"]').first()
+    const name = (await first.locator('.catalogue-entry-list__name').textContent())!
+    await first.click()
+    await expect.poll(() => page.getByTestId('guide-name').textContent()).toBe(name)
+    expect(page.url()).toMatch(/\/g\/[0-9A-Za-z]+$/)
+    expect(await cspViolations(page)).toEqual([])
+    await context.close()
+  })
+
+  test('browse by audience and theme narrows the list', async () => {
+    const context = await newPhoneContext(browser, baseURL(), userAgent)
+    const page = await context.newPage()
+    await page.goto('/services')
+    await expect.poll(async () => (await resultNames(page)).length).toBeGreaterThan(0)
+    await page.getByTestId('audience-legal_person').click()
+    await expect.poll(() => page.getByTestId('theme-start-business').isVisible()).toBe(true)
+    await page.getByTestId('theme-start-business').click()
+    await expect.poll(async () => (await resultNames(page)).join()).toContain('设立登记')
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await context.close()
+  })
+
+  test('下载全部指南 shows the count first and finishes at N/N', async () => {
+    const context = await newPhoneContext(browser, baseURL(), userAgent)
+    const page = await context.newPage()
+    await page.goto('/services')
+    await expect.poll(async () => (await resultNames(page)).length).toBeGreaterThan(0)
+    await page.getByTestId('download-all-button').click()
+    await expect.poll(() => page.getByTestId('download-all-estimate').textContent()).toMatch(new RegExp(`共${catalogueSize}项指南，预计约\\d+(\\.\\d)? (KB|MB)`))
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await page.getByTestId('download-all-start').click()
+    await expect.poll(() => page.getByTestId('download-all-status').textContent(), { timeout: 30_000 }).toContain(`${catalogueSize}/${catalogueSize}`)
+    const progress = page.getByTestId('download-all-progress')
+    expect(await progress.getAttribute('value')).toBe(String(catalogueSize))
+    await expect.poll(() => page.getByTestId('saved-count').textContent()).toContain(String(catalogueSize))
+    expect(await seriousAxeViolations(page)).toEqual([])
+    expect(await cspViolations(page)).toEqual([])
+    await context.close()
+  })
+})
