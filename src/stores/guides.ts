@@ -124,7 +124,12 @@ export const useGuidesStore = defineStore('guides', () => {
     const warm = loadedCache !== null
     const cachedRead = guideCache().then((cache) => cache.readCachedGuide(code))
     const started = app.online && !warm ? fetchItem(code) : undefined
-    started?.catch(() => undefined)
+    // Shown as soon as it arrives, without waiting for the database; stored below once it is open.
+    started
+      ?.then((answer) => {
+        if (answer.status === 'fetched' && !entry.item) Object.assign(entry, { item: answer.body, fetchedAt: new Date().toISOString(), status: 'ready' })
+      })
+      .catch(() => undefined)
     const cached = await cachedRead
     if (cached && !entry.item) show(entry, cached)
     if (app.online) {
