@@ -45,6 +45,12 @@ describe.each(PHONE_AGENTS)('办事 catalogue in $name', ({ userAgent }) => {
     const page = await context.newPage()
     await page.goto('/services')
     await expect.poll(async () => (await resultNames(page)).length).toBeGreaterThan(0)
+    // Of the many themes only the first few show until 更多主题 is tapped, so results stay in view.
+    const themeChips = page.locator('[data-testid^="theme-"]')
+    const collapsed = await themeChips.count()
+    expect(collapsed).toBe(8)
+    await page.getByTestId('themes-toggle').click()
+    expect(await themeChips.count()).toBeGreaterThan(collapsed)
     await page.getByTestId('audience-legal_person').click()
     await expect.poll(() => page.getByTestId('theme-start-business').isVisible()).toBe(true)
     await page.getByTestId('theme-start-business').click()
