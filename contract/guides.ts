@@ -71,6 +71,20 @@ export const FileRef = Type.Object({
 export type FileRef = Static<typeof FileRef>
 
 /**
+ * Path of GET /api/v1/files/{sha256}/{fileName}, which FileRef.url points at. The examples name a
+ * file of the API tests' catalogue (tests/api/fixtures/forms), as the generated suites need.
+ */
+export const FileParams = Type.Object({
+  sha256: Type.String({ pattern: '^[0-9a-f]{64}$', examples: ['0022c0bac56d4a838c37ac7b64a7c3f905026588e0dae11e451590e4bb496023'] }),
+  fileName: Type.String({ minLength: 1, maxLength: 200, examples: ['社会团体成立登记申请书（空白表格）.pdf'] }),
+})
+export type FileParams = Static<typeof FileParams>
+
+/** `inline=1` asks for `Content-Disposition: inline`, for an in-page preview of a PDF or picture. */
+export const FileQuery = Type.Object({ inline: Type.Optional(Type.Literal('1')) }, { additionalProperties: false })
+export type FileQuery = Static<typeof FileQuery>
+
+/**
  * 情形引导: a question whose answer selects the materials and steps that apply, e.g.
  * 办理类型: 首次申领 / 换领 / 补领, or 申请人: 本人 / 代办人.
  */
@@ -132,6 +146,11 @@ export const Material = Type.Object({
   sample: nullable(FileRef),
   blankForm: nullable(FileRef),
   sampleForm: nullable(FileRef),
+  /**
+   * The blank form also as an editable document (DOCX, XLSX), where the hall hands one out to be
+   * filled in on a computer; blankForm stays the PDF. Absent when there is none.
+   */
+  editableForms: Type.Optional(Type.Array(FileRef)),
   /** Notes for the applicant, as published (填写说明, 注意事项). */
   note: nullable(Type.String()),
   when: SituationCondition,

@@ -1,14 +1,16 @@
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
 import { loadConfig } from '../src/config.ts'
 import { databaseLocation, openDatabase } from '../src/db/database.ts'
 import { migrateToLatest } from '../src/db/migrate.ts'
+import { fileStorageFor } from '../src/files/file-storage.ts'
 import { importGuides, type GuideImportResult } from '../src/guides/import-guides.ts'
 
 // `npm run import:guides -- file.json [more.json]`: imports "kundulun-guides/1" files
 // (docs/guides-import.md) into the configured database, migrating it first, and prints what
 // became of every guide. Each file is one transaction. Exit code 1 when a file could not be read
-// or any guide was rejected or kept as a draft.
+// or any guide was rejected or kept as a draft. Attached forms are stored under DATA_DIR/files.
 
 const outcomeLabels: Record<GuideImportResult['outcome'], string> = {
   published: '已发布 published',
@@ -37,6 +39,7 @@ if (files.length === 0) {
 if (existsSync('.env')) process.loadEnvFile('.env')
 const config = loadConfig()
 const db = openDatabase(databaseLocation(config))
+const storage = fileStorageFor(config)
 let failed = false
 try {
   await migrateToLatest(db)
@@ -50,7 +53,7 @@ try {
       continue
     }
     try {
-      const report = await db.transaction().execute((trx) => importGuides(trx, parsed))
+      const report = await db.transaction().execute((trx) => importGuides(trx, parsed, { attachments: { baseDir: dirname(resolve(file)), storage } }))
       console.log(`${file}: ${report.departments} 个部门 departments, ${report.themes} 个主题 themes, ${report.guides.length} 个事项 guides`)
       for (const guide of report.guides) printGuide(guide)
       const counts = Object.fromEntries(Object.keys(outcomeLabels).map((outcome) => [outcome, report.guides.filter((guide) => guide.outcome === outcome).length]))

@@ -4,11 +4,13 @@ import type { Kysely } from 'kysely'
 import { ErrorBody } from '../../contract/errors.ts'
 import type { Config } from './config.ts'
 import type { Database } from './db/schema.ts'
+import { fileStorageFor, type FileStorage } from './files/file-storage.ts'
 import { loggerOptions } from './logger.ts'
 import auth from './plugins/auth.ts'
 import compress from './plugins/compress.ts'
 import db from './plugins/db.ts'
 import errors from './plugins/errors.ts'
+import files from './plugins/files.ts'
 import gracefulClose from './plugins/graceful-close.ts'
 import idempotency from './plugins/idempotency.ts'
 import rateLimit from './plugins/rate-limit.ts'
@@ -25,13 +27,15 @@ export interface AppOptions {
   config: Config
   /** A migrated database; the app closes it when it closes. */
   db: Kysely<Database>
+  /** Where stored files live; by default a directory under DATA_DIR (see fileStorageFor). */
+  storage?: FileStorage
 }
 
 /**
  * The whole server (API, OpenAPI document, built PWA) as one Fastify instance, not yet
  * listening: server.ts listens, tests use `app.inject()`.
  */
-export async function buildApp({ config, db: database }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db: database, storage = fileStorageFor(config) }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config.LOG_LEVEL),
     trustProxy: config.TRUST_PROXY,
@@ -45,6 +49,7 @@ export async function buildApp({ config, db: database }: AppOptions): Promise<Fa
 
   await app.register(gracefulClose)
   await app.register(db, { db: database })
+  await app.register(files, { storage })
   await app.register(securityHeaders)
   await app.register(compress)
   await app.register(rateLimit, { max: config.RATE_LIMIT_MAX })

@@ -4,6 +4,7 @@ import { buildApp } from './app.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
 import { databaseLocation, openDatabase } from './db/database.ts'
 import { migrateToLatest } from './db/migrate.ts'
+import { fileStorageFor } from './files/file-storage.ts'
 import { seedDemoData } from './seed/index.ts'
 
 function readConfig(): Config {
@@ -21,11 +22,12 @@ function readConfig(): Config {
 
 const config = readConfig()
 const db = openDatabase(databaseLocation(config))
+const storage = fileStorageFor(config)
 try {
   // Migrate before listening: a request must never meet an old schema.
   await migrateToLatest(db)
   if (config.SEED_DEMO) {
-    const { unpublishedGuides } = await seedDemoData(db)
+    const { unpublishedGuides } = await seedDemoData(db, { storage })
     for (const guide of unpublishedGuides) {
       console.warn(`Seed guide ${guide.code ?? `#${guide.index}`} was not published (${guide.outcome}); see \`npm run import:guides\``)
     }
@@ -35,7 +37,7 @@ try {
   throw error
 }
 
-const app = await buildApp({ config, db })
+const app = await buildApp({ config, db, storage })
 
 // SIGTERM/SIGINT: stop accepting, let in-flight requests finish, then close the database (an
 // open PGlite would keep Node alive). A second signal or the delay forces the exit.

@@ -10,11 +10,11 @@ beforeAll(async () => {
 afterAll(() => testApp.close())
 
 it('imports the checked-in catalogue (server/seed/guides) with every guide published, once', async () => {
-  const result = await seedDemoData(testApp.db)
+  const result = await seedDemoData(testApp.db, { storage: testApp.storage })
   expect(result.unpublishedGuides.map((guide) => `${guide.code} ${guide.outcome}: ${JSON.stringify(guide.errors.concat(guide.problems.filter((p) => p.severity === 'blocking') as never[]))}`)).toEqual([])
   expect(result).toMatchObject({ halls: true, catalogue: true })
   const { changed, departments } = (await testApp.app.inject('/api/v1/catalogue/changes')).json<CatalogueChanges>()
   expect(changed.length).toBeGreaterThan(0)
   expect(departments.length).toBeGreaterThan(0)
-  expect(await seedDemoData(testApp.db)).toMatchObject({ halls: false, catalogue: false })
+  expect(await seedDemoData(testApp.db, { storage: testApp.storage })).toMatchObject({ halls: false, catalogue: false })
 })

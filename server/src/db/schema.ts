@@ -124,6 +124,19 @@ export interface GuideVersionsTable {
   created_at: ColumnType<Date, Date | undefined, never>
 }
 
+export interface StoredFilesTable {
+  sha256: string
+  file_name: string
+  media_type: string
+  bytes: number
+  created_at: ColumnType<Date, Date | undefined, never>
+}
+
+export interface StoredFileNamesTable {
+  sha256: string
+  file_name: string
+}
+
 export interface Database {
   halls: HallsTable
   hall_windows: HallWindowsTable
@@ -136,6 +149,8 @@ export interface Database {
   catalogue_sequence: CatalogueSequenceTable
   service_items: ServiceItemsTable
   guide_versions: GuideVersionsTable
+  stored_files: StoredFilesTable
+  stored_file_names: StoredFileNamesTable
 }
 
 export type HallRow = Selectable<HallsTable>

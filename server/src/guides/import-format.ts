@@ -109,6 +109,8 @@ function read(schema: Schema, value: unknown, path: string, reading: Reading): u
         result[name] = read(propertySchema, value[name], propertyPath, reading)
         continue
       }
+      // An optional field the source leaves out stays absent: nothing was defaulted.
+      if (Array.isArray(schema.required) && !schema.required.includes(name)) continue
       const fallback = absentValue(propertySchema)
       if (fallback === undefined) reading.issues.push({ path: propertyPath, message: '缺少必填字段' })
       else reading.defaulted.push(propertyPath)

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely'
 import type { GuideProblem } from '../../../contract/guides.ts'
 import type { Database } from '../db/schema.ts'
 import { departmentsRepository, themesRepository } from '../repositories/departments-repository.ts'
+import { resolveAttachments, storePendingFiles, type AttachmentSource } from './import-attachments.ts'
 import { publishGuide } from './publish.ts'
 import { readGuideEntry, readImportFile, type ImportIssue } from './import-format.ts'
 
@@ -25,6 +26,13 @@ export interface GuideImportResult {
   defaulted: string[]
 }
 
+export interface ImportOptions {
+  /** The time of the import (publication time of new versions). */
+  now?: Date
+  /** Where `{ "path": … }` attachments are read from and stored; without it they are refused. */
+  attachments?: AttachmentSource
+}
+
 export interface ImportReport {
   departments: number
   themes: number
@@ -35,9 +43,10 @@ export interface ImportReport {
  * Imports one "kundulun-guides/1" file inside the caller's transaction: departments and themes
  * are added or renamed, then each guide is read leniently and handed to publishGuide. A guide
  * that cannot be read, or names an unknown department or theme, is rejected and writes nothing.
+ * Attachments are read and checked with the guide and stored only when it is accepted.
  * Throws ImportFileError when the file's envelope is wrong (then the caller rolls back).
  */
-export async function importGuides(trx: Transaction<Database>, file: unknown, now = new Date()): Promise<ImportReport> {
+export async function importGuides(trx: Transaction<Database>, file: unknown, { now = new Date(), attachments }: ImportOptions = {}): Promise<ImportReport> {
   const { departments, themes, guides } = readImportFile(file)
   const departmentRows = departmentsRepository(trx)
   const themeRows = themesRepository(trx)
@@ -54,10 +63,13 @@ export async function importGuides(trx: Transaction<Database>, file: unknown, no
   }
 
   const results: GuideImportResult[] = []
-  for (const [index, entry] of guides.entries()) {
+  for (const [index, sourceEntry] of guides.entries()) {
+    const { entry, files, errors: fileErrors } = await resolveAttachments(trx, sourceEntry, attachments)
     const reading = readGuideEntry(entry)
-    if (!reading.ok) {
-      results.push({ index, code: reading.code, name: reading.name, outcome: 'rejected', version: null, problems: [], errors: reading.errors, kept: [], defaulted: [] })
+    if (!reading.ok || fileErrors.length > 0) {
+      const { code, name } = reading.ok ? { code: reading.guide.listing.code, name: reading.guide.content.name } : reading
+      const errors = [...fileErrors, ...(reading.ok ? [] : reading.errors)]
+      results.push({ index, code, name, outcome: 'rejected', version: null, problems: [], errors, kept: [], defaulted: [] })
       continue
     }
     const { guide } = reading
@@ -73,6 +85,7 @@ export async function importGuides(trx: Transaction<Database>, file: unknown, no
       results.push({ ...base, outcome: 'rejected', version: null, problems: [], errors })
       continue
     }
+    await storePendingFiles(trx, files, attachments?.storage)
     const outcome = await publishGuide(
       trx,
       { ...guide.listing, content: guide.content, effectiveDate: guide.effectiveDate, changeNote: guide.changeNote },

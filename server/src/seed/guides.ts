@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { Transaction } from 'kysely'
 import type { Database } from '../db/schema.ts'
+import type { FileStorage } from '../files/file-storage.ts'
 import { importGuides, type GuideImportResult } from '../guides/import-guides.ts'
 
 /** The checked-in catalogue: catalogue.json (departments, themes), then one file per department. */
@@ -22,11 +23,12 @@ export async function guideFiles(dir: string): Promise<string[]> {
 }
 
 /**
- * Imports every file of `dir` through the same import as the CLI; answers the guides that were
+ * Imports every file of `dir` through the same import as the CLI, storing the forms and samples
+ * they attach (server/seed/forms) in `storage`; answers the guides that were
  * not published (drafts, rejected), so the caller can say so. A file that is not valid JSON or
  * not in the import format throws, and the caller's transaction leaves the catalogue empty.
  */
-export async function seedGuides(trx: Transaction<Database>, dir: string): Promise<GuideImportResult[]> {
+export async function seedGuides(trx: Transaction<Database>, dir: string, storage: FileStorage): Promise<GuideImportResult[]> {
   const unpublished: GuideImportResult[] = []
   for (const file of await guideFiles(dir)) {
     let parsed: unknown
@@ -36,7 +38,7 @@ export async function seedGuides(trx: Transaction<Database>, dir: string): Promi
       throw new Error(`Seed file ${file} is not valid JSON`, { cause: error })
     }
     try {
-      const report = await importGuides(trx, parsed)
+      const report = await importGuides(trx, parsed, { attachments: { baseDir: dirname(file), storage } })
       unpublished.push(...report.guides.filter((guide) => guide.outcome === 'draft' || guide.outcome === 'rejected'))
     } catch (error) {
       throw new Error(`Seed file ${file} could not be imported: ${(error as Error).message}`, { cause: error })

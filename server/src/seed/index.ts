@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
+import type { FileStorage } from '../files/file-storage.ts'
 import type { GuideImportResult } from '../guides/import-guides.ts'
 import { departmentsRepository } from '../repositories/departments-repository.ts'
 import { hallsRepository } from '../repositories/halls-repository.ts'
@@ -8,6 +9,8 @@ import { defaultGuidesDir, seedGuides } from './guides.ts'
 import { demoHalls } from './halls.ts'
 
 export interface SeedOptions {
+  /** Where the seed's forms and samples are stored (the app's storage). */
+  storage: FileStorage
   /** Where the catalogue's import files are; the checked-in server/seed/guides by default. */
   guidesDir?: string
 }
@@ -24,7 +27,7 @@ export interface SeedResult {
  * catalogue is empty. Each runs in one transaction, so a failure leaves that part empty and the
  * next start tries again.
  */
-export async function seedDemoData(db: Kysely<Database>, options: SeedOptions = {}): Promise<SeedResult> {
+export async function seedDemoData(db: Kysely<Database>, options: SeedOptions): Promise<SeedResult> {
   const halls = await db.transaction().execute(async (trx) => {
     const repository = hallsRepository(trx)
     if ((await repository.count()) > 0) return false
@@ -33,7 +36,7 @@ export async function seedDemoData(db: Kysely<Database>, options: SeedOptions = 
   })
   const catalogue = await db.transaction().execute(async (trx) => {
     if ((await departmentsRepository(trx).count()) > 0 || (await serviceItemsRepository(trx).count()) > 0) return null
-    return seedGuides(trx, options.guidesDir ?? defaultGuidesDir)
+    return seedGuides(trx, options.guidesDir ?? defaultGuidesDir, options.storage)
   })
   return { halls, catalogue: catalogue !== null, unpublishedGuides: catalogue ?? [] }
 }

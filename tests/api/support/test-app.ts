@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
@@ -10,11 +11,14 @@ import { loadConfig } from '../../../server/src/config.ts'
 import { openDatabase } from '../../../server/src/db/database.ts'
 import { migrateToLatest } from '../../../server/src/db/migrate.ts'
 import type { Database } from '../../../server/src/db/schema.ts'
+import { fileStorageFor, type FileStorage } from '../../../server/src/files/file-storage.ts'
 import { seedDemoData } from '../../../server/src/seed/index.ts'
 
 export interface TestApp {
   app: FastifyInstance
   db: Kysely<Database>
+  /** The app's file storage, in a temporary DATA_DIR of its own. */
+  storage: FileStorage
   /** Row count of every table in the public schema, to prove a request wrote nothing. */
   countRows(): Promise<Record<string, number>>
   /** Closes the app, its database, and on PostgreSQL drops the per-app database. */
@@ -77,18 +81,21 @@ async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<
  * new database on the test PostgreSQL server (TEST_DB=postgres). Call close() in afterAll.
  */
 export async function buildTestApp(env: TestEnv = {}): Promise<TestApp> {
-  const config = loadConfig({ ...testEnv, ...env })
+  const dataDir = await mkdtemp(join(tmpdir(), 'kdl-test-data-'))
+  const config = loadConfig({ ...testEnv, DATA_DIR: dataDir, ...env })
+  const storage = fileStorageFor(config)
   const onPostgres = process.env.TEST_DB === 'postgres'
   const postgres = onPostgres ? await createPostgresDatabase() : undefined
   const db = openDatabase(postgres ? { kind: 'postgres', url: postgres.url } : { kind: 'pglite-memory' })
   await migrateToLatest(db)
-  if (config.SEED_DEMO) await seedDemoData(db, { guidesDir: fixtureGuidesDir })
-  const app = await buildApp({ config, db })
+  if (config.SEED_DEMO) await seedDemoData(db, { guidesDir: fixtureGuidesDir, storage })
+  const app = await buildApp({ config, db, storage })
   await app.ready()
 
   return {
     app,
     db,
+    storage,
     async countRows() {
       const tables = await db.introspection.getTables()
       const counts: Record<string, number> = {}
@@ -101,6 +108,7 @@ export async function buildTestApp(env: TestEnv = {}): Promise<TestApp> {
     async close() {
       await app.close()
       await postgres?.drop()
+      await rm(dataDir, { recursive: true, force: true })
     },
   }
 }

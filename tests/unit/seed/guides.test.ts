@@ -33,6 +33,15 @@ const departmentFiles = readdirSync(dir).filter((f) => f.endsWith('.json') && f 
 const files = departmentFiles.map((file) => ({ file, data: read(file) as { format: string; guides: Entry[] } }))
 const entries = files.flatMap(({ file, data }) => data.guides.map((entry) => ({ file, entry })))
 
+/** The guide with each `{ "path": … }` attachment replaced by a FileRef-shaped stand-in. */
+function withAttachmentsAsFileRefs(guide: Guide): Guide {
+  return JSON.parse(JSON.stringify(guide), (_key, value: unknown) =>
+    value !== null && typeof value === 'object' && 'path' in value
+      ? { sha256: '0'.repeat(64), fileName: 'x.pdf', mediaType: 'application/pdf', bytes: 1, url: '/x' }
+      : value,
+  ) as Guide
+}
+
 const CATCH_ALL = /其他|有关材料|等材料|等$/
 
 describe('seed guides', () => {
@@ -63,11 +72,12 @@ describe('seed guides', () => {
     }
   })
 
-  it('every guide passes the GuideContent contract', () => {
+  it('every guide passes the GuideContent contract (attachments as the FileRef the import makes of them)', () => {
     for (const { file, entry } of entries) {
-      const ok = Value.Check(GuideContent, entry.guide)
+      const guide = withAttachmentsAsFileRefs(entry.guide)
+      const ok = Value.Check(GuideContent, guide)
       if (!ok) {
-        const errors = [...Value.Errors(GuideContent, entry.guide)].slice(0, 10)
+        const errors = [...Value.Errors(GuideContent, guide)].slice(0, 10)
         console.error(file, entry.code, JSON.stringify(errors, null, 2))
       }
       expect(ok, `${file} ${entry.code} ${entry.guide.name}`).toBe(true)

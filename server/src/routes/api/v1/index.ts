@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify'
 import catalogue from './catalogue/index.ts'
+import files from './files/index.ts'
 import halls from './halls/index.ts'
 import inaccuracyReports from './inaccuracy-reports/index.ts'
 import items from './items/index.ts'
@@ -20,6 +21,7 @@ const v1: FastifyPluginAsync = async (fastify) => {
   await fastify.register(inaccuracyReports, { prefix: '/inaccuracy-reports' })
   await fastify.register(items, { prefix: '/items' })
   await fastify.register(catalogue, { prefix: '/catalogue' })
+  await fastify.register(files, { prefix: '/files' })
 }
 
 export default v1
