@@ -2,8 +2,10 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { GuideVersionInfo, ServiceItem } from '../../contract/guides.ts'
 import { ApiError, type ConditionalResult } from '../api/client.ts'
+import { prefetchFile } from '../api/files.ts'
 import { fetchItem } from '../api/items.ts'
 import type { GuideRecord } from '../db/app-db.ts'
+import { guideFiles } from '../domain/guide-files.ts'
 import { useAppStore } from './app.ts'
 import { useCatalogueStore } from './catalogue.ts'
 
@@ -147,12 +149,30 @@ export const useGuidesStore = defineStore('guides', () => {
       }
     } else if (!entry.item) entry.status = 'unavailable'
 
+    if (entry.item) void cacheFiles(entry.item, false)
+
     const { readCachedGuide, storeGuide } = await guideCache()
     const current = await readCachedGuide(code)
     if (current?.replacedVersion != null && entry.item) {
       // Told once: the notice shows on this view and the copy stops counting as newly replaced.
       entry.updated = entry.item.current
       await storeGuide({ ...current, replacedVersion: null })
+    }
+  }
+
+  /**
+   * Puts the guide's forms and samples on the phone, one at a time, in the background; a phone
+   * that asks to save data (navigator.connection.saveData) gets them only when the guide is saved.
+   */
+  async function cacheFiles(item: ServiceItem, evenOnSaveData: boolean): Promise<void> {
+    const saveData = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData === true
+    if (!app.online || (saveData && !evenOnSaveData)) return
+    for (const file of guideFiles(item)) {
+      try {
+        await prefetchFile(file.url)
+      } catch {
+        // Fetched again when the citizen opens or saves the guide next time.
+      }
     }
   }
 
@@ -165,6 +185,7 @@ export const useGuidesStore = defineStore('guides', () => {
     if (cached) await touchGuide(code, { savedForOffline: true })
     else show(entry, await refresh(code, undefined, true))
     entry.savedForOffline = true
+    if (entry.item) await cacheFiles(entry.item, true)
     await countSaved()
   }
 

@@ -107,7 +107,7 @@ test('inside WeChat a download also shows the open-in-browser hint and a preview
   serve(item)
   const page = await openGuide(item)
   expect(page.get('[data-testid="wechat-download-hint"]').text()).toBe('请点击右上角“···”，选择“在浏览器中打开”后下载')
-  expect(page.get('[data-testid="guide-file-preview"]').attributes('href')).toBe('/api/v1/files/bbb')
+  expect(page.get('[data-testid="guide-file-preview"]').attributes('href')).toBe('/api/v1/files/bbb?inline=1')
 })
 
 test('answering the situation questions filters materials and steps; 显示全部材料 undoes it', async () => {
