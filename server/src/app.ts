@@ -52,6 +52,7 @@ export async function buildApp({ config, db: database, storage = fileStorageFor(
   await app.register(files, { storage })
   await app.register(securityHeaders)
   await app.register(compress)
+  app.decorate('config', config)
   await app.register(rateLimit, { max: config.RATE_LIMIT_MAX })
   await app.register(swagger)
   await app.register(auth)

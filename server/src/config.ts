@@ -13,8 +13,17 @@ export const ConfigSchema = Type.Object({
   SEED_DEMO: Type.Boolean({ default: true }),
   RATE_LIMIT_MAX: Type.Integer({ minimum: 1, default: 300 }),
   TRUST_PROXY: Type.Boolean({ default: false }),
+  /** The public origin printed in QR codes, e.g. https://zwfw.example.gov.cn; the request's own origin when unset. */
+  PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/\\s]+$' })),
 })
 export type Config = Static<typeof ConfigSchema>
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The validated configuration the app was built with. */
+    config: Config
+  }
+}
 
 /** Thrown when the environment does not satisfy ConfigSchema; its message names the variables. */
 export class ConfigError extends Error {

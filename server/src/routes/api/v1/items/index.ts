@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { CatalogueQuery, CataloguePage, ItemParams, ServiceItem } from '../../../../../../contract/guides.ts'
 import { canonicalJson } from '../../../../guides/content-hash.ts'
+import { guideQrSvg } from '../../../../guides/qr-code.ts'
 import { findServiceItem } from '../../../../guides/service-item.ts'
 import { notFound } from '../../../../http-errors.ts'
 import { serviceItemsRepository } from '../../../../repositories/service-items-repository.ts'
@@ -61,6 +62,32 @@ const items: FastifyPluginAsyncTypebox = async (fastify) => {
       reply.header('etag', etag).header('cache-control', 'no-cache')
       if (matchesETag(request.headers['if-none-match'], etag)) return reply.code(304).send(null)
       return item
+    },
+  )
+
+  fastify.get(
+    '/:code/qr.svg',
+    {
+      schema: {
+        operationId: 'getItemQrCode',
+        tags: ['catalogue'],
+        summary: "The QR code of the item's canonical short URL (/g/<code>), as SVG for printing",
+        description: 'The URL uses PUBLIC_URL when it is set, else the origin the request came to.',
+        params: ItemParams,
+        response: {
+          200: Type.String({ description: 'image/svg+xml' }),
+          ...errorResponses(...commonErrors, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const item = await findServiceItem(fastify.db, request.params.code)
+      if (!item) throw notFound('未找到该事项')
+      const origin = fastify.config.PUBLIC_URL ?? `${request.protocol}://${request.host}`
+      return reply
+        .type('image/svg+xml; charset=utf-8')
+        .header('cache-control', 'public, max-age=86400')
+        .send(guideQrSvg(`${origin}${item.canonicalUrl}`))
     },
   )
 }
