@@ -59,6 +59,13 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'pages.guide.title', tab: 'services' },
   },
   {
+    path: '/g/:code/print',
+    name: 'guide-print',
+    component: () => import('../pages/GuidePrintPage.vue'),
+    props: true,
+    meta: { titleKey: 'pages.guide.title', tab: 'services' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('../pages/NotFoundPage.vue'),
