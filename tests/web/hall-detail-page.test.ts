@@ -32,7 +32,8 @@ test('phone numbers are tap-to-call links with a spoken label', async () => {
   serveHall()
   const page = await openHall()
   const call = page.get('a[href="tel:0472-5990563"]')
-  expect(call.attributes('aria-label')).toBe('拨打咨询电话 0472-5990563')
+  // Named by its visible text with 拨打 before it (for screen readers and speech input alike).
+  expect(call.text().replace(/\s+/g, '')).toBe('拨打咨询电话0472-5990563')
   expect(page.find('a[href="tel:12345"]').exists()).toBe(true)
 })
 
