@@ -6,6 +6,7 @@ import { prefetchFile } from '../api/files.ts'
 import { fetchItem } from '../api/items.ts'
 import type { GuideRecord } from '../db/app-db.ts'
 import { guideFiles } from '../domain/guide-files.ts'
+import { afterNextPaint } from '../composables/after-paint.ts'
 import { useAppStore } from './app.ts'
 import { useCatalogueStore } from './catalogue.ts'
 
@@ -42,6 +43,10 @@ export interface BulkDownload {
 /** A guide's JSON is a few KB; used to estimate before any guide is on the phone. */
 const TYPICAL_GUIDE_BYTES = 8 * 1024
 const PARALLEL_DOWNLOADS = 4
+/** How long a cold open waits for the network before it shows the copy saved on the phone. */
+const LOCAL_COPY_WAIT_MS = 1500
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 type CatalogueCache = typeof import('../db/catalogue-cache.ts')
 let loadedCache: CatalogueCache | null = null
@@ -121,11 +126,16 @@ export const useGuidesStore = defineStore('guides', () => {
   async function open(code: string): Promise<void> {
     const entry = entryFor(code)
     // Warm (the local database already loaded): read the copy, then revalidate with its ETag.
-    // Cold (first thing this page load does): ask the server at once while the database loads;
-    // the browser's HTTP cache still revalidates that request with the ETag it holds.
+    // Cold (first thing this page load does): ask the server at once, the database after; the
+    // browser's HTTP cache still revalidates that request with the ETag it holds.
     const warm = loadedCache !== null
-    const cachedRead = guideCache().then((cache) => cache.readCachedGuide(code))
     const started = app.online && !warm ? fetchItem(code) : undefined
+    // Cold and online, the local database waits until the server's answer has been painted (or a
+    // slow connection has kept us waiting LOCAL_COPY_WAIT_MS), so its JS stays off the path to
+    // the guide's first paint; offline or warm it is read at once.
+    const cachedRead = (started ? Promise.race([started.then(afterNextPaint, () => undefined), wait(LOCAL_COPY_WAIT_MS)]) : Promise.resolve())
+      .then(() => guideCache())
+      .then((cache) => cache.readCachedGuide(code))
     // Shown as soon as it arrives, without waiting for the database; stored below once it is open.
     started
       ?.then((answer) => {

@@ -5,6 +5,7 @@ import { createOutboxSender } from '../outbox/sender.ts'
 import { sendOutboxItem } from '../outbox/transports.ts'
 import type { OutboxItem, OutboxWrite } from '../outbox/types.ts'
 import { newIdempotencyKey } from '../outbox/idempotency-key.ts'
+import { clearOutboxPending, markOutboxPending } from '../outbox/pending-hint.ts'
 
 export const useOutboxStore = defineStore('outbox', () => {
   /** Every write on this phone, newest first, kept in step with IndexedDB (also when another tab sends). */
@@ -25,6 +26,8 @@ export const useOutboxStore = defineStore('outbox', () => {
 
   observeOutboxItems((latest) => {
     items.value = latest
+    if (latest.some((item) => item.state === 'pending' || item.state === 'sending')) markOutboxPending()
+    else clearOutboxPending()
     scheduleRetry()
   })
 
@@ -53,8 +56,12 @@ export const useOutboxStore = defineStore('outbox', () => {
       error: null,
       response: null,
     } satisfies OutboxItem
+    // Noted before the write is stored, so the next page load replays it even if this one ends now.
+    markOutboxPending()
     await addOutboxItem(item)
-    void flush(true)
+    // The first write of a page load starts the replay (with its online/visibility triggers).
+    if (started) void flush(true)
+    else start()
     return item.id
   }
 

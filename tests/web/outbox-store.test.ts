@@ -16,6 +16,7 @@ const body = { hallId: 'shimin-dating', topic: 'phone' as const, description: '�
 
 beforeEach(async () => {
   await Promise.all(db.tables.map((table) => table.clear()))
+  localStorage.clear()
   setActivePinia(createPinia())
 })
 
@@ -38,6 +39,8 @@ test('a write made offline is kept, then sent once the connection returns, with 
   const id = await outbox.enqueue({ kind: 'inaccuracy-report', body, summary: '信息纠错 · 昆都仑区市民大厅' })
 
   await vi.waitFor(() => expect(outbox.itemById(id)).toMatchObject({ state: 'pending', attempts: 1 }))
+  // The next page load knows, without opening IndexedDB, that there is something to replay.
+  expect(localStorage.getItem('outbox.pending')).toBe('1')
 
   online = true
   outbox.start()
@@ -46,6 +49,7 @@ test('a write made offline is kept, then sent once the connection returns, with 
   expect(outbox.itemById(id)?.response).toEqual(receipt)
   expect(keys).toEqual([id, id])
   expect(id).toMatch(/^[A-Za-z0-9_-]{16,64}$/)
+  await vi.waitFor(() => expect(localStorage.getItem('outbox.pending')).toBeNull())
 })
 
 test('the server refusing a write shows its Chinese message and the write is not sent again', async () => {
