@@ -1,8 +1,5 @@
 import { renderSVG } from 'uqr'
-
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
-}
+import { escapeMarkup } from '../escape-markup.ts'
 
 /**
  * The QR code of a guide's canonical URL as SVG, for the print view and the hall's paper guides
@@ -12,5 +9,5 @@ function escapeXml(text: string): string {
  */
 export function guideQrSvg(url: string): string {
   const svg = renderSVG(url, { ecc: 'M', border: 4 })
-  return svg.replace(/^<svg([^>]*)>/, `<svg$1 role="img"><title>${escapeXml(url)}</title>`)
+  return svg.replace(/^<svg([^>]*)>/, `<svg$1 role="img"><title>${escapeMarkup(url)}</title>`)
 }

@@ -1,10 +1,8 @@
 import type { ServiceItem } from '../../../contract/guides.ts'
+import { escapeMarkup } from '../escape-markup.ts'
 
 const appName = '昆都仑区政务服务'
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
-}
 
 /** The one-line description a shared link shows: who handles it, how long it takes, how many visits. */
 export function shareDescription(item: ServiceItem): string {
@@ -24,14 +22,14 @@ export function shareDescription(item: ServiceItem): string {
  * is HTML-escaped; the shell's own description and title are replaced, not duplicated.
  */
 export function withShareMeta(shell: string, item: ServiceItem): string {
-  const title = escapeHtml(`${item.guide.name} - ${appName}`)
-  const description = escapeHtml(shareDescription(item))
+  const title = escapeMarkup(`${item.guide.name} - ${appName}`)
+  const description = escapeMarkup(shareDescription(item))
   const tags = [
     `<title>${title}</title>`,
     `<meta name="description" content="${description}" />`,
     `<meta property="og:title" content="${title}" />`,
     `<meta property="og:description" content="${description}" />`,
-    `<meta property="og:url" content="${escapeHtml(item.canonicalUrl)}" />`,
+    `<meta property="og:url" content="${escapeMarkup(item.canonicalUrl)}" />`,
   ].join('\n    ')
   const withoutOwn = shell
     .replace(/[ \t]*<meta\s+(name="description"|property="og:[a-z]+")[^>]*>\s*\n?/gi, '')

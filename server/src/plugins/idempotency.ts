@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Transaction } from 'kysely'
+import { canonicalJson } from '../canonical-json.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError } from '../http-errors.ts'
 import { idempotencyKeysRepository, type StoredResponse } from '../repositories/idempotency-keys-repository.ts'
@@ -21,18 +22,6 @@ declare module 'fastify' {
      */
     idempotentWrite<Body>(request: FastifyRequest, reply: FastifyReply, perform: IdempotentOperation<Body>): Promise<Body>
   }
-}
-
-/** JSON with object keys sorted, so the same body always hashes the same. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return `{${entries.map(([name, item]) => `${JSON.stringify(name)}:${canonicalJson(item)}`).join(',')}}`
-  }
-  return JSON.stringify(value) ?? 'null'
 }
 
 /** Identifies "the same request": method, path with query, and the body's content. */

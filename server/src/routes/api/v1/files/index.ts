@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { FileParams, FileQuery } from '../../../../../../contract/guides.ts'
 import { isPreviewable, storedMediaTypes } from '../../../../files/media-types.ts'
+import { matchesETag } from '../../../../http-caching.ts'
 import { notFound } from '../../../../http-errors.ts'
 import { storedFilesRepository } from '../../../../repositories/stored-files-repository.ts'
 import { commonErrors, errorResponses } from '../../../error-responses.ts'
@@ -15,13 +16,6 @@ function encodeRfc8187(value: string): string {
 export function contentDisposition(type: 'attachment' | 'inline', fileName: string): string {
   const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_')
   return `${type}; filename="${fallback}"; filename*=UTF-8''${encodeRfc8187(fileName)}`
-}
-
-/** Whether an If-None-Match header names the tag (weak comparison, as RFC 9110 asks for GET). */
-function matchesETag(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false
-  if (ifNoneMatch.trim() === '*') return true
-  return ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag)
 }
 
 const binary = Type.Unsafe<unknown>({ type: 'string', format: 'binary' })

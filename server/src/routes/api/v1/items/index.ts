@@ -2,19 +2,13 @@ import { createHash } from 'node:crypto'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { CatalogueQuery, CataloguePage, ItemParams, ServiceItem } from '../../../../../../contract/guides.ts'
-import { canonicalJson } from '../../../../guides/content-hash.ts'
+import { canonicalJson } from '../../../../canonical-json.ts'
 import { guideQrSvg } from '../../../../guides/qr-code.ts'
 import { findServiceItem } from '../../../../guides/service-item.ts'
+import { matchesETag } from '../../../../http-caching.ts'
 import { notFound } from '../../../../http-errors.ts'
 import { serviceItemsRepository } from '../../../../repositories/service-items-repository.ts'
 import { commonErrors, errorResponses } from '../../../error-responses.ts'
-
-/** Whether an If-None-Match header names the tag (a weak comparison, as RFC 9110 asks for GET). */
-function matchesETag(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false
-  if (ifNoneMatch.trim() === '*') return true
-  return ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag)
-}
 
 const items: FastifyPluginAsyncTypebox = async (fastify) => {
   const repository = serviceItemsRepository(fastify.db)
