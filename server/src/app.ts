@@ -17,6 +17,7 @@ import rateLimit from './plugins/rate-limit.ts'
 import securityHeaders from './plugins/security-headers.ts'
 import staticFiles from './plugins/static-files.ts'
 import swagger from './plugins/swagger.ts'
+import workingDays from './plugins/working-days.ts'
 import api from './routes/api/index.ts'
 import { createValidatorCompiler } from './validation.ts'
 
@@ -53,6 +54,7 @@ export async function buildApp({ config, db: database, storage = fileStorageFor(
   await app.register(securityHeaders)
   await app.register(compress)
   app.decorate('config', config)
+  await app.register(workingDays, { dataDir: config.DATA_DIR })
   await app.register(rateLimit, { max: config.RATE_LIMIT_MAX })
   await app.register(swagger)
   await app.register(auth)
