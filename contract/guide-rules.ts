@@ -1,3 +1,4 @@
+import type { ApplicationColumn, ApplicationField, PrefillSource } from './application-form.ts'
 import type { GuideContent, GuideProblem, SituationCondition } from './guides.ts'
 
 // Publishing rules for a guide (第六条, 第七条(一)), framework-free so the server, the staff
@@ -89,10 +90,87 @@ function conditionProblems(
   return problems
 }
 
+/** The field types a profile value may be prefilled into. */
+const prefillTargets: Record<PrefillSource, readonly ApplicationField['type'][]> = {
+  name: ['text'],
+  idNumber: ['idNumber'],
+  phone: ['phone'],
+  address: ['address', 'text', 'textarea'],
+  'company.name': ['text'],
+  'company.creditCode': ['creditCode'],
+  'company.legalRepresentative': ['text'],
+}
+
+/** Ranges a field or column sets the wrong way round (min above max), as messages. */
+function rangeProblems(field: ApplicationField | ApplicationColumn): string[] {
+  const problems: string[] = []
+  const pairs: [unknown, unknown, string][] = [
+    ['minLength' in field ? field.minLength : undefined, 'maxLength' in field ? field.maxLength : undefined, '最少字数大于最多字数'],
+    ['min' in field ? field.min : undefined, 'max' in field ? field.max : undefined, '最小值大于最大值'],
+    ['minRows' in field ? field.minRows : undefined, 'maxRows' in field ? field.maxRows : undefined, '最少行数大于最多行数'],
+  ]
+  for (const [min, max, message] of pairs) {
+    if (min !== undefined && max !== undefined && (min as number | string) > (max as number | string)) problems.push(message)
+  }
+  if (field.type === 'choice' && new Set(field.options.map((option) => option.value)).size !== field.options.length) problems.push('选项值重复')
+  return problems
+}
+
+/**
+ * Problems with the one-form application (一表申请): materials it names that the guide does not
+ * list, field keys used twice (in the form, or among a table's columns), group ids used twice,
+ * conditions naming unknown questions or options, a profile value prefilled into a field of
+ * another kind, and ranges set the wrong way round. Each keeps the guide from publishing: the
+ * app and the server would otherwise read the form differently.
+ */
+function applicationFormProblems(content: GuideContent): GuideProblem[] {
+  const form = content.applicationForm
+  if (form === undefined) return []
+  const element = '一表申请'
+  const problems: GuideProblem[] = []
+  const block = (path: string, message: string) => problems.push({ element, path: `/applicationForm${path}`, severity: 'blocking', message })
+  const materialIds = new Set((content.materials ?? []).map((material) => material.id))
+  if (form.formMaterialId !== undefined && !materialIds.has(form.formMaterialId)) {
+    block('/formMaterialId', `一表申请对应的申请材料“${form.formMaterialId}”不在申请材料清单中`)
+  }
+  for (const [index, id] of form.materialIds.entries()) {
+    if (!materialIds.has(id)) block(`/materialIds/${index}`, `一表申请要求上传的申请材料“${id}”不在申请材料清单中`)
+  }
+  const groupIds = new Set<string>()
+  const keys = new Set<string>()
+  for (const [groupIndex, group] of form.groups.entries()) {
+    const groupPath = `/groups/${groupIndex}`
+    if (groupIds.has(group.id)) block(`${groupPath}/id`, `一表申请的分组标识“${group.id}”重复`)
+    groupIds.add(group.id)
+    problems.push(...conditionProblems(group.when ?? null, content.situations, element, `/applicationForm${groupPath}/when`, `一表申请分组“${group.title}”`))
+    for (const [fieldIndex, field] of group.fields.entries()) {
+      const path = `${groupPath}/fields/${fieldIndex}`
+      const subject = `一表申请字段“${field.label}”`
+      if (keys.has(field.key)) block(`${path}/key`, `一表申请的字段键“${field.key}”重复`)
+      keys.add(field.key)
+      problems.push(...conditionProblems(field.when ?? null, content.situations, element, `/applicationForm${path}/when`, subject))
+      if (field.type !== 'tableRows' && field.prefill !== undefined && !prefillTargets[field.prefill].includes(field.type)) {
+        block(`${path}/prefill`, `${subject}不能用“${field.prefill}”预填`)
+      }
+      for (const message of rangeProblems(field)) block(path, `${subject}：${message}`)
+      if (field.type !== 'tableRows') continue
+      const columnKeys = new Set<string>()
+      for (const [columnIndex, column] of field.columns.entries()) {
+        const columnPath = `${path}/columns/${columnIndex}`
+        if (columnKeys.has(column.key)) block(`${columnPath}/key`, `${subject}的列键“${column.key}”重复`)
+        columnKeys.add(column.key)
+        for (const message of rangeProblems(column)) block(columnPath, `${subject}的列“${column.label}”：${message}`)
+      }
+    }
+  }
+  return problems
+}
+
 /**
  * Everything that keeps a guide from publishing (`blocking`: catch-all material names and
  * materials without legal basis under 第七条(一), situation conditions naming unknown questions
- * or options) and every 第六条 element it leaves out (`missing`: published, shown as not given).
+ * or options, an application form that does not fit the guide) and every 第六条 element it
+ * leaves out (`missing`: published, shown as not given).
  */
 export function checkGuide(content: GuideContent): GuideProblem[] {
   const problems: GuideProblem[] = []
@@ -119,6 +197,7 @@ export function checkGuide(content: GuideContent): GuideProblem[] {
   for (const [index, step] of (content.steps ?? []).entries()) {
     problems.push(...conditionProblems(step.when, content.situations, '办理流程', `/steps/${index}/when`, `办理环节“${step.name}”`))
   }
+  problems.push(...applicationFormProblems(content))
   for (const check of elementChecks) {
     if (check.absent(content)) problems.push(missing(check.element, check.path))
   }

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox'
+import { ApplicationForm } from './application-form.ts'
 import { Phone, Timestamp } from './common.ts'
 
 // The service catalogue (事项目录) and its guides (办事指南), 第四条–第八条. A field that the
@@ -237,6 +238,8 @@ export const GuideContent = Type.Object({
   themeIds: Type.Array(Type.String({ pattern: '^[a-z0-9-]{1,40}$' })),
   /** Fields of an imported source that this model has no place for, kept as they came. */
   sourceExtra: Type.Record(Type.String(), Type.Unknown()),
+  /** 一表申请: the form to apply online with (contract/application-form.ts); absent when the item cannot be applied for online. */
+  applicationForm: Type.Optional(ApplicationForm),
 })
 export type GuideContent = Static<typeof GuideContent>
 
