@@ -48,11 +48,26 @@ const common = {
   placeholder: Type.Optional(Type.String({ minLength: 1 })),
 }
 
-/** Fields of the form itself (not of a table's columns) may be prefilled and conditional. */
-const topLevel = {
-  prefill: Type.Optional(PrefillSource),
+/** Fields of the form itself (not a table's columns) may depend on the situation. */
+const conditional = {
   when: Type.Optional(ApplicationCondition),
 }
+
+/** Text-like fields of the form itself may be filled in from the profile. */
+const prefillable = {
+  prefill: Type.Optional(PrefillSource),
+  /**
+   * Prefill only in these situations, e.g. the applicant's own fields only when applying for
+   * oneself ({ applicant: ['self'] }); an agent's fields are prefilled instead when an agent applies.
+   */
+  prefillWhen: Type.Optional(ApplicationCondition),
+}
+
+/**
+ * Fields refuse properties they do not know: a misspelt `requried` would otherwise make a field
+ * silently optional on both the app and the server.
+ */
+const strict = { additionalProperties: false } as const
 
 const lengths = {
   /** In characters (a Chinese character counts one). */
@@ -82,7 +97,7 @@ const DateField = {
   /** Not before today (a start date asked for). */
   notInPast: Type.Optional(Type.Boolean()),
 }
-const ChoiceOption = Type.Object({ value: Type.String({ pattern: '^[a-z0-9_]{1,40}$' }), label: Type.String({ minLength: 1 }) })
+const ChoiceOption = Type.Object({ value: Type.String({ pattern: '^[a-z0-9_]{1,40}$' }), label: Type.String({ minLength: 1 }) }, { additionalProperties: false })
 const ChoiceField = {
   type: Type.Literal('choice'),
   ...common,
@@ -97,13 +112,13 @@ const PhoneField = { type: Type.Literal('phone'), ...common }
 
 /** A column of a table: a simple field, one value per row. */
 export const ApplicationColumn = Type.Union([
-  Type.Object(TextField),
-  Type.Object(NumberField),
-  Type.Object(DateField),
-  Type.Object({ ...ChoiceField, multiple: Type.Literal(false) }),
-  Type.Object(IdNumberField),
-  Type.Object(CreditCodeField),
-  Type.Object(PhoneField),
+  Type.Object(TextField, strict),
+  Type.Object(NumberField, strict),
+  Type.Object(DateField, strict),
+  Type.Object({ ...ChoiceField, multiple: Type.Literal(false) }, strict),
+  Type.Object(IdNumberField, strict),
+  Type.Object(CreditCodeField, strict),
+  Type.Object(PhoneField, strict),
 ])
 export type ApplicationColumn = Static<typeof ApplicationColumn>
 
@@ -116,16 +131,16 @@ const TableRowsField = {
 }
 
 export const ApplicationField = Type.Union([
-  Type.Object({ ...TextField, ...topLevel }),
-  Type.Object({ ...TextareaField, ...topLevel }),
-  Type.Object({ ...NumberField, ...topLevel }),
-  Type.Object({ ...DateField, ...topLevel }),
-  Type.Object({ ...ChoiceField, ...topLevel }),
-  Type.Object({ ...AddressField, ...topLevel }),
-  Type.Object({ ...IdNumberField, ...topLevel }),
-  Type.Object({ ...CreditCodeField, ...topLevel }),
-  Type.Object({ ...PhoneField, ...topLevel }),
-  Type.Object({ ...TableRowsField, when: topLevel.when }),
+  Type.Object({ ...TextField, ...conditional, ...prefillable }, strict),
+  Type.Object({ ...TextareaField, ...conditional, ...prefillable }, strict),
+  Type.Object({ ...NumberField, ...conditional }, strict),
+  Type.Object({ ...DateField, ...conditional }, strict),
+  Type.Object({ ...ChoiceField, ...conditional }, strict),
+  Type.Object({ ...AddressField, ...conditional, ...prefillable }, strict),
+  Type.Object({ ...IdNumberField, ...conditional, ...prefillable }, strict),
+  Type.Object({ ...CreditCodeField, ...conditional, ...prefillable }, strict),
+  Type.Object({ ...PhoneField, ...conditional, ...prefillable }, strict),
+  Type.Object({ ...TableRowsField, ...conditional }, strict),
 ])
 export type ApplicationField = Static<typeof ApplicationField>
 export type ApplicationFieldType = ApplicationField['type']
@@ -233,23 +248,49 @@ export function isEmptyValue(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0)
 }
 
+/** A field that can be filled in from the profile. */
+export type PrefillableField = Extract<ApplicationField, { type: 'text' | 'textarea' | 'address' | 'idNumber' | 'creditCode' | 'phone' }>
+
+/** Whether `field` is filled in from the profile. */
+export function isPrefillable(field: ApplicationField): field is PrefillableField & { prefill: PrefillSource } {
+  return 'prefill' in field && field.prefill !== undefined
+}
+
 /**
- * `values` with every empty prefillable field filled in from `profile`; what the applicant has
- * typed is never overwritten. Answers the new values and the keys it filled.
+ * Fills empty fields from the profile — only fields shown for `answers` whose `prefillWhen`
+ * holds — and never overwrites what the applicant typed. `previous` is what an earlier call
+ * answered as `prefilled`: a field it filled whose prefill no longer applies (the applicant
+ * changed "本人" to "代办") is emptied again if still unchanged, so an agent's own name does not
+ * stay in the applicant's box. Answers the new values and the fields now holding prefilled values.
  */
 export function prefillApplicationValues(
   form: ApplicationForm,
   values: ApplicationValues,
   profile: ApplicantPrefill,
-): { values: ApplicationValues; filled: string[] } {
+  answers: ApplicationSituationAnswers = {},
+  previous: Readonly<Record<string, string>> = {},
+): { values: ApplicationValues; prefilled: Record<string, string> } {
   const next: ApplicationValues = { ...values }
-  const filled: string[] = []
-  for (const field of allFields(form)) {
-    if (field.type === 'tableRows' || field.prefill === undefined || !isEmptyValue(next[field.key])) continue
-    const value = prefillValue(profile, field.prefill)
-    if (value === null) continue
-    next[field.key] = value
-    filled.push(field.key)
+  const prefilled: Record<string, string> = {}
+  for (const group of form.groups) {
+    for (const field of group.fields) {
+      if (!isPrefillable(field)) continue
+      const unchanged = previous[field.key] !== undefined && next[field.key] === previous[field.key]
+      const applies = conditionHolds(group.when, answers) && conditionHolds(field.when, answers) && conditionHolds(field.prefillWhen, answers)
+      if (!applies) {
+        if (unchanged) next[field.key] = null
+        continue
+      }
+      if (unchanged) {
+        prefilled[field.key] = previous[field.key]!
+        continue
+      }
+      if (!isEmptyValue(next[field.key])) continue
+      const value = prefillValue(profile, field.prefill)
+      if (value === null) continue
+      next[field.key] = value
+      prefilled[field.key] = value
+    }
   }
-  return { values: next, filled }
+  return { values: next, prefilled }
 }

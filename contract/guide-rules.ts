@@ -1,4 +1,4 @@
-import type { ApplicationColumn, ApplicationField, PrefillSource } from './application-form.ts'
+import { isPrefillable, type ApplicationColumn, type ApplicationField, type PrefillSource } from './application-form.ts'
 import type { GuideContent, GuideProblem, SituationCondition } from './guides.ts'
 
 // Publishing rules for a guide (第六条, 第七条(一)), framework-free so the server, the staff
@@ -149,8 +149,9 @@ function applicationFormProblems(content: GuideContent): GuideProblem[] {
       if (keys.has(field.key)) block(`${path}/key`, `一表申请的字段键“${field.key}”重复`)
       keys.add(field.key)
       problems.push(...conditionProblems(field.when ?? null, content.situations, element, `/applicationForm${path}/when`, subject))
-      if (field.type !== 'tableRows' && field.prefill !== undefined && !prefillTargets[field.prefill].includes(field.type)) {
-        block(`${path}/prefill`, `${subject}不能用“${field.prefill}”预填`)
+      if (isPrefillable(field)) {
+        if (!prefillTargets[field.prefill].includes(field.type)) block(`${path}/prefill`, `${subject}不能用“${field.prefill}”预填`)
+        problems.push(...conditionProblems(field.prefillWhen ?? null, content.situations, element, `/applicationForm${path}/prefillWhen`, `${subject}（预填）`))
       }
       for (const message of rangeProblems(field)) block(path, `${subject}：${message}`)
       if (field.type !== 'tableRows') continue

@@ -1,7 +1,7 @@
 import type { ApplicationForm } from '../../../contract/application-form.ts'
 
 // A 最低生活保障申请书 with every field type: prefilled applicant fields, an agent group shown only
-// when someone applies for another person, a field shown only for company applicants, and a
+// when someone applies for another person (prefilled then instead of the applicant's fields), a field shown only for company applicants, and a
 // table of family members. The web tests render the same form.
 
 export const VALID_ID = '11010519491231002X' // GB 11643's own example
@@ -19,8 +19,8 @@ export function makeApplicationForm(overrides: Partial<ApplicationForm> = {}): A
         id: 'applicant',
         title: '申请人基本情况',
         fields: [
-          { type: 'text', key: 'name', label: '申请人姓名', required: true, maxLength: 20, prefill: 'name' },
-          { type: 'idNumber', key: 'idNumber', label: '公民身份号码', required: true, prefill: 'idNumber', help: '与户口簿一致' },
+          { type: 'text', key: 'name', label: '申请人姓名', required: true, maxLength: 20, prefill: 'name', prefillWhen: { applicant: ['self'] } },
+          { type: 'idNumber', key: 'idNumber', label: '公民身份号码', required: true, prefill: 'idNumber', prefillWhen: { applicant: ['self'] }, help: '与户口簿一致' },
           { type: 'phone', key: 'phone', label: '联系电话', required: true, prefill: 'phone' },
           { type: 'address', key: 'address', label: '户籍地址', required: true, maxLength: 100, prefill: 'address' },
           { type: 'date', key: 'hardshipDate', label: '困难发生日期', required: false, notInFuture: true, min: '2020-01-01' },
@@ -42,7 +42,7 @@ export function makeApplicationForm(overrides: Partial<ApplicationForm> = {}): A
         title: '代办人',
         when: { applicant: ['agent'] },
         fields: [
-          { type: 'text', key: 'agentName', label: '代办人姓名', required: true },
+          { type: 'text', key: 'agentName', label: '代办人姓名', required: true, prefill: 'name' },
           { type: 'idNumber', key: 'agentIdNumber', label: '代办人公民身份号码', required: true },
           { type: 'date', key: 'entrustedUntil', label: '委托截止日期', required: true, notInPast: true },
         ],

@@ -13,7 +13,7 @@ const profile = {
 }
 
 describe('the schema', () => {
-  it('refuses unknown field types, a multiple choice as a table column, and keys that are not camelCase', () => {
+  it('refuses unknown field types and properties, a multiple choice as a table column, keys that are not camelCase', () => {
     const form = makeApplicationForm()
     const broken = (change: (copy: ApplicationForm) => void) => {
       const copy = structuredClone(form)
@@ -30,6 +30,10 @@ describe('the schema', () => {
       }),
     ).toBe(false)
     expect(broken((copy) => ((copy.groups[0]!.fields[0] as { prefill: string }).prefill = 'company.address'))).toBe(false)
+    // Only text-like fields are prefilled: a number is not in the profile.
+    expect(broken((copy) => Object.assign(copy.groups[0]!.fields[5]!, { prefill: 'name' }))).toBe(false)
+    // A misspelt property is refused rather than ignored.
+    expect(broken((copy) => Object.assign(copy.groups[0]!.fields[0]!, { requried: false }))).toBe(false)
   })
 
   it('is an optional part of a guide: absent means the item cannot be applied for online', () => {
@@ -67,9 +71,23 @@ describe('prefill from the profile', () => {
   })
 
   it('fills empty fields only, never what the applicant typed', () => {
-    const { values, filled } = prefillApplicationValues(makeApplicationForm(), { name: '李四', phone: '' }, profile)
+    const { values, prefilled } = prefillApplicationValues(makeApplicationForm(), { name: '李四', phone: '' }, profile, { applicant: 'self' })
     expect(values).toEqual({ name: '李四', idNumber: VALID_ID, phone: '13812345678' })
-    expect(filled).toEqual(['idNumber', 'phone'])
+    expect(prefilled).toEqual({ idNumber: VALID_ID, phone: '13812345678' })
+  })
+
+  it('fills the agent’s fields instead of the applicant’s when an agent applies', () => {
+    const { values } = prefillApplicationValues(makeApplicationForm(), {}, profile, { applicant: 'agent' })
+    expect(values).toEqual({ phone: '13812345678', agentName: '王芳' })
+  })
+
+  it('empties what it filled, if unchanged, when the situation no longer asks for it', () => {
+    const form = makeApplicationForm()
+    const first = prefillApplicationValues(form, {}, profile, { applicant: 'self' })
+    const typedOver = { ...first.values, idNumber: '150203201809010021' }
+    const second = prefillApplicationValues(form, typedOver, profile, { applicant: 'agent' }, first.prefilled)
+    expect(second.values).toEqual({ name: null, idNumber: '150203201809010021', phone: '13812345678', agentName: '王芳' })
+    expect(second.prefilled).toEqual({ phone: '13812345678', agentName: '王芳' })
   })
 })
 

@@ -63,8 +63,10 @@ describe('checkGuide: the one-form application', () => {
     const form = makeApplicationForm()
     form.groups[1]!.when = { applicant: ['relative'] }
     form.groups[0]!.fields[0]!.when = { household: ['urban'] }
+    Object.assign(form.groups[0]!.fields[1]!, { prefillWhen: { applicant: ['myself'] } })
     expect(formProblems(form).map(({ path, message }) => ({ path, message }))).toEqual([
       { path: '/applicationForm/groups/0/fields/0/when/household', message: '一表申请字段“申请人姓名”的适用情形引用了不存在的问题“household”' },
+      { path: '/applicationForm/groups/0/fields/1/prefillWhen/applicant', message: '一表申请字段“公民身份号码”（预填）的适用情形引用了问题“谁来申请？”中不存在的选项“myself”' },
       { path: '/applicationForm/groups/1/when/applicant', message: '一表申请分组“代办人”的适用情形引用了问题“谁来申请？”中不存在的选项“relative”' },
     ])
   })
