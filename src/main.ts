@@ -10,4 +10,6 @@ import * as outbox from './modules/outbox.ts'
 const app = createApp(App)
 // Order matters: theme first (elder mode before the first render), stores before what uses them.
 for (const module of [theme, i18n, pinia, router, pwa, outbox]) module.install({ app })
-app.mount('#app')
+// Mounted once the first page's code is in: the first paint is that page (a guide opened from a
+// QR code, with its content), not an empty frame around a page still loading.
+void router.router.isReady().then(() => app.mount('#app'))

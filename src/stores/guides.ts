@@ -3,7 +3,7 @@ import { computed, ref } from 'vue'
 import type { GuideVersionInfo, ServiceItem } from '../../contract/guides.ts'
 import { ApiError, type ConditionalResult } from '../api/client.ts'
 import { prefetchFile } from '../api/files.ts'
-import { fetchItem } from '../api/items.ts'
+import { fetchItem, takeEmbeddedItem } from '../api/items.ts'
 import type { GuideRecord } from '../db/app-db.ts'
 import { guideFiles } from '../domain/guide-files.ts'
 import { afterNextPaint } from '../composables/after-paint.ts'
@@ -128,8 +128,10 @@ export const useGuidesStore = defineStore('guides', () => {
     // Warm (the local database already loaded): read the copy, then revalidate with its ETag.
     // Cold (first thing this page load does): ask the server at once, the database after; the
     // browser's HTTP cache still revalidates that request with the ETag it holds.
+    // The page's own HTML may carry the item (a QR code scan): that is the server's answer.
     const warm = loadedCache !== null
-    const started = app.online && !warm ? fetchItem(code) : undefined
+    const embedded = warm ? null : takeEmbeddedItem(code)
+    const started = embedded ? Promise.resolve(embedded) : app.online && !warm ? fetchItem(code) : undefined
     // Cold and online, the local database waits until the server's answer has been painted (or a
     // slow connection has kept us waiting LOCAL_COPY_WAIT_MS), so its JS stays off the path to
     // the guide's first paint; offline or warm it is read at once.

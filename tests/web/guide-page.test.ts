@@ -32,8 +32,19 @@ function serve(item: ServiceItem) {
 async function openGuide(item: ServiceItem) {
   const mounted = await mountPage(GuidePage, `/g/${item.code}`, { code: item.code })
   await vi.waitFor(() => expect(mounted.wrapper.find('[data-testid="guide-name"]').text()).toBe(item.guide.name))
+  // The sections below the first screen follow a frame later.
+  await vi.waitFor(() => expect(mounted.wrapper.find('[data-testid="guide-materials"]').exists()).toBe(true))
   await flushPromises()
   return mounted.wrapper
+}
+
+/** Opens 全部要素, which renders its list only when opened. */
+async function completeSection(page: Awaited<ReturnType<typeof openGuide>>) {
+  expect(page.find('[data-testid="guide-elements"]').exists()).toBe(false)
+  const details = page.get('[data-testid="guide-all-elements"]').element as HTMLDetailsElement
+  details.open = true
+  await vi.waitFor(() => expect(page.find('[data-testid="guide-elements"]').exists()).toBe(true))
+  return page.get('[data-testid="guide-elements"]')
 }
 
 const materialIds = (page: Awaited<ReturnType<typeof openGuide>>) =>
@@ -42,8 +53,7 @@ const materialIds = (page: Awaited<ReturnType<typeof openGuide>>) =>
 test('elements the source does not give read 未提供, never a blank box', async () => {
   const item = makeServiceItem({ statutoryTimeLimit: null, reviewStandard: null, hours: null, supervision: null, onlinePayment: null })
   serve(item)
-  const page = await openGuide(item)
-  const elements = page.get('[data-testid="guide-elements"]')
+  const elements = await completeSection(await openGuide(item))
   expect(elements.get('[data-testid="element-statutory"]').text()).toBe('未提供')
   expect(elements.findAll('[data-testid="not-given"]').length).toBeGreaterThanOrEqual(5)
   for (const dd of elements.findAll('dd')) expect(dd.text().trim()).not.toBe('')
@@ -54,7 +64,7 @@ test('elements the source does not give read 未提供, never a blank box', asyn
 test('every element of 第六条 and 到现场次数 is listed in the complete section', async () => {
   const item = makeServiceItem()
   serve(item)
-  const text = (await openGuide(item)).get('[data-testid="guide-elements"]').text()
+  const text = (await completeSection(await openGuide(item))).text()
   for (const element of ['事项名称', '事项编码', '事项类型', '设定依据', '实施主体', '受理条件', '服务对象', '法定办结时限', '承诺办结时限', '结果名称', '结果样本', '收费标准', '收费依据', '申请材料', '容缺受理', '办理流程', '办理形式', '审查标准', '预约办理', '网上支付', '办理地点', '办理时间', '咨询方式', '监督投诉方式', '到现场次数'])
     expect(text).toContain(element)
   expect(text).toContain('第八条')

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { ServiceItem } from '../../../contract/guides.ts'
+import { canonicalJson } from '../canonical-json.ts'
 import type { Database } from '../db/schema.ts'
 import { guideVersionsRepository, versionInfo } from '../repositories/guide-versions-repository.ts'
 import { serviceItemsRepository } from '../repositories/service-items-repository.ts'
@@ -24,4 +26,10 @@ export async function findServiceItem(db: Kysely<Database>, code: string): Promi
     history: history.map(versionInfo),
     guide: current.content,
   }
+}
+
+/** The strong ETag of an item as GET /api/v1/items/{code} answers it: its version and a hash of its content. */
+export function serviceItemETag(item: ServiceItem): string {
+  const hash = createHash('sha256').update(canonicalJson(item)).digest('base64url').slice(0, 22)
+  return `"v${item.current.version}-${hash}"`
 }

@@ -39,3 +39,13 @@ export function withShareMeta(shell: string, item: ServiceItem): string {
   if (/<\/head>/i.test(withoutOwn)) return withoutOwn.replace(/<\/head>/i, () => `${tags}\n  </head>`)
   return `${tags}\n${withoutOwn}`
 }
+
+/**
+ * The item as a JSON data block (`type="application/json"` is never executed, so the CSP's
+ * `script-src 'self'` allows it), with the ETag the item route would answer. `<` is written as
+ * \u003c so no text in a guide can close the element.
+ */
+export function embeddedItemTag(item: ServiceItem, etag: string): string {
+  const json = JSON.stringify(item).replaceAll('<', '\\u003c')
+  return `<script type="application/json" id="embedded-item" data-etag="${escapeMarkup(etag)}">${json}</script>`
+}

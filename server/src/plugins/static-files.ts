@@ -5,8 +5,9 @@ import fastifyStatic from '@fastify/static'
 import type { FastifyReply } from 'fastify'
 import fp from 'fastify-plugin'
 import { itemCodePattern } from '../../../contract/guides.ts'
-import { findServiceItem } from '../guides/service-item.ts'
-import { withShareMeta } from '../guides/share-meta.ts'
+import { findServiceItem, serviceItemETag } from '../guides/service-item.ts'
+import { embeddedItemTag, withShareMeta } from '../guides/share-meta.ts'
+import { routePreloadTags } from '../static/route-preloads.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -45,17 +46,27 @@ export default fp<{ root: string }>(
     fastify.decorate('sendAppShell', (reply: FastifyReply) => reply.sendFile('index.html'))
 
     // A guide's short URL (/g/<code>, printed as a QR code) answers the shell with the item's
-    // title and description already in it; an unknown code gets the plain shell.
+    // title and description already in it; an unknown code gets the plain shell. For a cold open
+    // from paper the HTML also carries the item itself, as GET /api/v1/items/{code} answers it,
+    // and starts fetching the guide page's code, so the first paint can already be the guide.
     const itemCode = new RegExp(itemCodePattern)
+    const guidePagePreloads = routePreloadTags(absoluteRoot, 'src/pages/GuidePage.vue')
     fastify.get<{ Params: { code: string } }>('/g/:code', { schema: { hide: true } }, async (request, reply) => {
       const { code } = request.params
       const item = itemCode.test(code) ? await findServiceItem(fastify.db, code) : undefined
       if (!item) return reply.sendFile('index.html')
       const shell = await readFile(`${absoluteRoot}/index.html`, 'utf8')
-      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(withShareMeta(shell, item))
+      const html = withHeadTags(withShareMeta(shell, item), [embeddedItemTag(item, serviceItemETag(item)), ...guidePagePreloads])
+      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html)
     })
   },
   // Uses fastify.db only for /g/<code>, and only when an app is served: no declared dependency,
   // so an API-only app (tests of single plugins) can register it without a database.
   { name: 'static-files' },
 )
+
+/** Adds tags at the end of the shell's <head>. */
+function withHeadTags(shell: string, tags: string[]): string {
+  if (tags.length === 0) return shell
+  return shell.replace(/<\/head>/i, () => `  ${tags.join('\n    ')}\n  </head>`)
+}

@@ -52,6 +52,24 @@ it('escapes what it inserts', async () => {
   expect(html).not.toContain('<script>alert')
 })
 
+it('carries the item as the item route answers it, with the same ETag, in a data block no guide text can close', async () => {
+  const code = '1115020300011500100001'
+  const embedded = (html: string) => {
+    const match = /<script type="application\/json" id="embedded-item" data-etag="([^"]+)">([\s\S]*?)<\/script>/.exec(html)
+    if (!match) throw new Error('no embedded item')
+    return { etag: match[1]!.replaceAll('&#34;', '"'), item: JSON.parse(match[2]!) as unknown }
+  }
+  const page = embedded((await testApp.app.inject(`/g/${code}`)).body)
+  const api = await testApp.app.inject(`/api/v1/items/${code}`)
+  expect(page.etag).toBe(api.headers.etag)
+  expect(page.item).toEqual(api.json())
+
+  await testApp.db.transaction().execute((trx) => importGuides(trx, importFile([guideEntry('CLOSING00001', { name: '证明</script><script>alert(1)</script>' })])))
+  const html = (await testApp.app.inject('/g/CLOSING00001')).body
+  expect(html).not.toContain('</script><script>alert(1)')
+  expect((embedded(html).item as { guide: { name: string } }).guide.name).toBe('证明</script><script>alert(1)</script>')
+})
+
 it('inserts names with replacement patterns such as $& literally', async () => {
   await testApp.db.transaction().execute((trx) => importGuides(trx, importFile([guideEntry('DOLLAR000001', { name: '证明$&$1$`办理' })])))
   const html = (await testApp.app.inject('/g/DOLLAR000001')).body

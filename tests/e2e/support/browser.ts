@@ -16,19 +16,20 @@ export const PHONE_AGENTS = [
   { name: 'WeChat', userAgent: WECHAT_UA },
 ] as const
 
+/** Flags that let Chromium run here: without the background-networking ones it keeps dialling out to a closed network. */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
 export async function launchChromium(): Promise<Browser> {
-  return await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  return await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_FLAGS.filter((flag) => flag !== '--headless') })
 }
 
 /** A fresh phone-sized context (390×844), Chinese locale, Beijing time. */

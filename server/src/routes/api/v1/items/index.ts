@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { CatalogueQuery, CataloguePage, ItemParams, ServiceItem } from '../../../../../../contract/guides.ts'
-import { canonicalJson } from '../../../../canonical-json.ts'
 import { guideQrSvg } from '../../../../guides/qr-code.ts'
-import { findServiceItem } from '../../../../guides/service-item.ts'
+import { findServiceItem, serviceItemETag } from '../../../../guides/service-item.ts'
 import { matchesETag } from '../../../../http-caching.ts'
 import { notFound } from '../../../../http-errors.ts'
 import { serviceItemsRepository } from '../../../../repositories/service-items-repository.ts'
@@ -51,8 +49,7 @@ const items: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request, reply) => {
       const item = await findServiceItem(fastify.db, request.params.code)
       if (!item) throw notFound('未找到该事项')
-      const hash = createHash('sha256').update(canonicalJson(item)).digest('base64url').slice(0, 22)
-      const etag = `"v${item.current.version}-${hash}"`
+      const etag = serviceItemETag(item)
       reply.header('etag', etag).header('cache-control', 'no-cache')
       if (matchesETag(request.headers['if-none-match'], etag)) return reply.code(304).send(null)
       return item
