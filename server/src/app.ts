@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
 import { ErrorBody } from '../../contract/errors.ts'
+import type { SmsProvider } from './auth/sms/index.ts'
 import type { Config } from './config.ts'
 import type { Database } from './db/schema.ts'
 import { fileStorageFor, type FileStorage } from './files/file-storage.ts'
@@ -15,6 +16,7 @@ import gracefulClose from './plugins/graceful-close.ts'
 import idempotency from './plugins/idempotency.ts'
 import rateLimit from './plugins/rate-limit.ts'
 import securityHeaders from './plugins/security-headers.ts'
+import sms from './plugins/sms.ts'
 import staticFiles from './plugins/static-files.ts'
 import swagger from './plugins/swagger.ts'
 import workingDays from './plugins/working-days.ts'
@@ -30,13 +32,15 @@ export interface AppOptions {
   db: Kysely<Database>
   /** Where stored files live; by default a directory under DATA_DIR (see fileStorageFor). */
   storage?: FileStorage
+  /** Where sign-in codes go; by default the provider SMS_PROVIDER names (tests read the log provider's codes). */
+  sms?: SmsProvider
 }
 
 /**
  * The whole server (API, OpenAPI document, built PWA) as one Fastify instance, not yet
  * listening: server.ts listens, tests use `app.inject()`.
  */
-export async function buildApp({ config, db: database, storage = fileStorageFor(config) }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db: database, storage = fileStorageFor(config), sms: smsProvider }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config.LOG_LEVEL),
     trustProxy: config.TRUST_PROXY,
@@ -57,6 +61,7 @@ export async function buildApp({ config, db: database, storage = fileStorageFor(
   await app.register(workingDays, { dataDir: config.DATA_DIR })
   await app.register(rateLimit, { max: config.RATE_LIMIT_MAX })
   await app.register(swagger)
+  await app.register(sms, { provider: smsProvider })
   await app.register(auth)
   await app.register(idempotency)
   await app.register(staticFiles, { root: config.STATIC_DIR })

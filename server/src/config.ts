@@ -15,6 +15,20 @@ export const ConfigSchema = Type.Object({
   TRUST_PROXY: Type.Boolean({ default: false }),
   /** The public origin printed in QR codes, e.g. https://zwfw.example.gov.cn; the request's own origin when unset. */
   PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/\\s]+$' })),
+  /** Session cookies marked Secure; unset: true when NODE_ENV is production or PUBLIC_URL is https (see auth/session-cookies.ts). */
+  COOKIE_SECURE: Type.Optional(Type.Boolean()),
+  CITIZEN_SESSION_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 30 }),
+  STAFF_SESSION_HOURS: Type.Integer({ minimum: 1, maximum: 72, default: 12 }),
+  /** How sign-in codes are sent: `log` writes them to the server log (local use), `http` posts them to SMS_HTTP_URL. */
+  SMS_PROVIDER: Type.Enum(['log', 'http'], { default: 'log' }),
+  SMS_HTTP_URL: Type.Optional(Type.String({ pattern: '^https?://\\S+$' })),
+  SMS_HTTP_TOKEN: Type.Optional(Type.String({ minLength: 1 })),
+  SMS_TEMPLATE: Type.String({ minLength: 1, default: 'sign-in-code' }),
+  SMS_HTTP_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 60000, default: 5000 }),
+  /** Sign-in code limits: seconds between codes to one number, codes per number and per client address per hour. */
+  SIGN_IN_CODE_INTERVAL_SECONDS: Type.Integer({ minimum: 0, default: 60 }),
+  SIGN_IN_CODES_PER_PHONE_PER_HOUR: Type.Integer({ minimum: 1, default: 5 }),
+  SIGN_IN_CODES_PER_ADDRESS_PER_HOUR: Type.Integer({ minimum: 1, default: 20 }),
 })
 export type Config = Static<typeof ConfigSchema>
 
@@ -37,9 +51,14 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   // env-schema mutates the schema it is given (additionalProperties), so hand it a copy.
   const schema = structuredClone(ConfigSchema)
+  let config: Config
   try {
-    return envSchema<Config>({ schema, data: env, env: false, dotenv: false })
+    config = envSchema<Config>({ schema, data: env, env: false, dotenv: false })
   } catch (error) {
     throw new ConfigError(`配置无效 (invalid configuration): ${(error as Error).message}`)
   }
+  if (config.SMS_PROVIDER === 'http' && !config.SMS_HTTP_URL) {
+    throw new ConfigError('配置无效 (invalid configuration): SMS_PROVIDER=http needs SMS_HTTP_URL')
+  }
+  return config
 }

@@ -60,6 +60,8 @@ export interface InaccuracyReportsTable {
 }
 
 export interface IdempotencyKeysTable {
+  /** Whose key it is: 'citizen:<id>', 'staff:<id>' or 'anonymous' (see plugins/idempotency.ts). */
+  principal: ColumnType<string, string | undefined, never>
   key: string
   operation: string
   fingerprint: string
@@ -137,6 +139,93 @@ export interface StoredFileNamesTable {
   file_name: string
 }
 
+export interface CitizensTable {
+  id: Generated<string>
+  phone: string
+  created_at: ColumnType<Date, Date | undefined, never>
+  last_signed_in_at: Date | null
+}
+
+export interface SignInCodesTable {
+  id: Generated<string>
+  phone: string
+  client_address: string
+  code_hash: string
+  attempts: ColumnType<number, number | undefined, number>
+  created_at: Date
+  expires_at: Date
+  used_at: Date | null
+}
+
+/** citizen_sessions and staff_sessions: a session found by the SHA-256 of its cookie token. */
+interface SessionColumns {
+  token_hash: string
+  created_at: Date
+  last_seen_at: Date
+  expires_at: Date
+}
+
+export interface CitizenSessionsTable extends SessionColumns {
+  citizen_id: string
+}
+
+export interface StaffSessionsTable extends SessionColumns {
+  staff_id: string
+}
+
+export interface StaffAccountsTable {
+  id: Generated<string>
+  username: string
+  display_name: string
+  role: 'clerk' | 'supervisor' | 'admin'
+  password_hash: string
+  disabled_at: Date | null
+  failed_sign_ins: ColumnType<number, number | undefined, number>
+  locked_until: Date | null
+  created_at: ColumnType<Date, Date | undefined, never>
+  updated_at: ColumnType<Date, Date | undefined, Date>
+}
+
+export interface StaffHallsTable {
+  staff_id: string
+  hall_id: string
+}
+
+export interface StaffDepartmentsTable {
+  staff_id: string
+  department_id: string
+}
+
+export interface AuditLogTable {
+  /** bigint: node-postgres reads it as a string, PGlite as a number. */
+  id: ColumnType<string | number, never, never>
+  at: ColumnType<Date, Date | undefined, never>
+  staff_id: string | null
+  actor: string
+  action: string
+  target: string | null
+  detail: Json<Record<string, unknown>>
+}
+
+export interface CitizenProfilesTable {
+  citizen_id: string
+  name: string | null
+  id_number: string | null
+  phone: string | null
+  address: string | null
+  updated_at: Date
+}
+
+export interface CitizenCompaniesTable {
+  id: Generated<string>
+  citizen_id: string
+  name: string
+  credit_code: string
+  legal_representative: string
+  created_at: Date
+  updated_at: Date
+}
+
 export interface Database {
   halls: HallsTable
   hall_windows: HallWindowsTable
@@ -151,6 +240,16 @@ export interface Database {
   guide_versions: GuideVersionsTable
   stored_files: StoredFilesTable
   stored_file_names: StoredFileNamesTable
+  citizens: CitizensTable
+  sign_in_codes: SignInCodesTable
+  citizen_sessions: CitizenSessionsTable
+  staff_accounts: StaffAccountsTable
+  staff_halls: StaffHallsTable
+  staff_departments: StaffDepartmentsTable
+  staff_sessions: StaffSessionsTable
+  audit_log: AuditLogTable
+  citizen_profiles: CitizenProfilesTable
+  citizen_companies: CitizenCompaniesTable
 }
 
 export type HallRow = Selectable<HallsTable>

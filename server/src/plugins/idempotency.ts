@@ -19,9 +19,18 @@ declare module 'fastify' {
      * stored answer (header `Idempotent-Replayed: true`); the same key with a different request
      * gets 422 IDEMPOTENCY_KEY_REUSED. When the write throws (e.g. a 4xx for an unknown hall)
      * the transaction rolls back and the key stays unused, so a corrected retry may reuse it.
+     * Keys are scoped to who sends them (requestPrincipal): the same key from another user, or
+     * from the same person signed out, is another key, so no one replays someone else's answer.
      */
     idempotentWrite<Body>(request: FastifyRequest, reply: FastifyReply, perform: IdempotentOperation<Body>): Promise<Body>
   }
+}
+
+/** Whose keys a request uses: the signed-in citizen, else the signed-in staff member, else anonymous. */
+export function requestPrincipal(request: FastifyRequest): string {
+  if (request.citizen) return `citizen:${request.citizen.id}`
+  if (request.staff) return `staff:${request.staff.id}`
+  return 'anonymous'
 }
 
 /** Identifies "the same request": method, path with query, and the body's content. */
@@ -43,11 +52,12 @@ export default fp(
       const operation = (request.routeOptions.schema as { operationId?: string } | undefined)?.operationId
         ?? `${request.method} ${request.routeOptions.url ?? ''}`
       const fingerprint = requestFingerprint(request.method, request.url, request.body)
+      const principal = requestPrincipal(request)
 
       const outcome = await fastify.db.transaction().execute(async (trx) => {
         const keys = idempotencyKeysRepository(trx)
-        if (!(await keys.claim({ key, operation, fingerprint }))) {
-          const stored = await keys.find(key)
+        if (!(await keys.claim({ principal, key, operation, fingerprint }))) {
+          const stored = await keys.find(principal, key)
           if (stored?.fingerprint !== fingerprint) {
             throw new ApiError(
               422,
@@ -58,7 +68,7 @@ export default fp(
           return { replayed: true, response: stored.response }
         }
         const response: StoredResponse = await perform(trx)
-        await keys.saveResponse(key, response)
+        await keys.saveResponse(principal, key, response)
         return { replayed: false, response }
       })
 
@@ -68,5 +78,5 @@ export default fp(
       return outcome.response.body as Body
     })
   },
-  { name: 'idempotency', dependencies: ['db'] },
+  { name: 'idempotency', dependencies: ['db', 'auth'] },
 )

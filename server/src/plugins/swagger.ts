@@ -28,12 +28,26 @@ export default fp(
           { name: 'halls', description: '办事大厅与窗口 (第九条–第十一条)' },
           { name: 'inaccuracy-reports', description: '信息纠错' },
           { name: 'catalogue', description: '事项目录与办事指南 (第四条–第八条)' },
+          { name: 'auth', description: '市民登录：手机号 + 短信验证码' },
+          { name: 'me', description: '我的资料：登录市民本人的信息与代办单位' },
+          { name: 'staff', description: '工作人员：登录、账号与角色、审计日志、指南导入' },
           { name: 'health', description: 'Liveness and database reachability' },
         ],
         components: {
           securitySchemes: {
-            citizenSession: { type: 'apiKey', in: 'cookie', name: 'kdl_session', description: 'A signed-in citizen.' },
-            staffSession: { type: 'apiKey', in: 'cookie', name: 'kdl_staff_session', description: 'Staff; scopes name the roles allowed.' },
+            citizenSession: {
+              type: 'apiKey',
+              in: 'cookie',
+              name: 'kdl_session',
+              description: 'A signed-in citizen (POST /api/v1/auth/sessions). State-changing requests also send the X-CSRF-Token header (the kdl_csrf cookie).',
+            },
+            staffSession: {
+              type: 'apiKey',
+              in: 'cookie',
+              name: 'kdl_staff_session',
+              description:
+                'Staff (POST /api/v1/staff/sessions); scopes name the roles allowed (clerk, supervisor, admin), none: any staff. State-changing requests also send the X-CSRF-Token header (the kdl_staff_csrf cookie).',
+            },
           },
         },
       },

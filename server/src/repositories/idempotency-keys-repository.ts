@@ -8,6 +8,8 @@ export interface StoredResponse {
 }
 
 export interface IdempotencyClaim {
+  /** Whose key it is ('citizen:<id>', 'staff:<id>', 'anonymous'): keys of different principals never meet. */
+  principal: string
   key: string
   operation: string
   fingerprint: string
@@ -19,20 +21,21 @@ export function idempotencyKeysRepository(db: Kysely<Database>) {
      * Inserts the key unless it exists. On PostgreSQL a concurrent insert of the same key waits
      * here until the first transaction ends, so only one of them ever returns true.
      */
-    async claim({ key, operation, fingerprint }: IdempotencyClaim): Promise<boolean> {
+    async claim({ principal, key, operation, fingerprint }: IdempotencyClaim): Promise<boolean> {
       const inserted = await db
         .insertInto('idempotency_keys')
-        .values({ key, operation, fingerprint, status_code: null, response_body: null })
-        .onConflict((conflict) => conflict.column('key').doNothing())
+        .values({ principal, key, operation, fingerprint, status_code: null, response_body: null })
+        .onConflict((conflict) => conflict.columns(['principal', 'key']).doNothing())
         .returning('key')
         .executeTakeFirst()
       return inserted !== undefined
     },
 
-    async find(key: string): Promise<(IdempotencyClaim & { response: StoredResponse }) | undefined> {
+    async find(principal: string, key: string): Promise<(IdempotencyClaim & { response: StoredResponse }) | undefined> {
       const row = await db
         .selectFrom('idempotency_keys')
-        .select(['key', 'operation', 'fingerprint', 'status_code', 'response_body'])
+        .select(['principal', 'key', 'operation', 'fingerprint', 'status_code', 'response_body'])
+        .where('principal', '=', principal)
         .where('key', '=', key)
         .executeTakeFirst()
       if (!row) return undefined
@@ -40,10 +43,11 @@ export function idempotencyKeysRepository(db: Kysely<Database>) {
       return { ...row, response: { statusCode: row.status_code, body: row.response_body } }
     },
 
-    async saveResponse(key: string, response: StoredResponse): Promise<void> {
+    async saveResponse(principal: string, key: string, response: StoredResponse): Promise<void> {
       await db
         .updateTable('idempotency_keys')
         .set({ status_code: response.statusCode, response_body: JSON.stringify(response.body) })
+        .where('principal', '=', principal)
         .where('key', '=', key)
         .execute()
     },

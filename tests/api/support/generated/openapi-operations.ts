@@ -76,7 +76,10 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
   return operations
 }
 
-/** Whether the operation declares that it needs a signed-in citizen or a staff role. */
+/**
+ * Whether the operation declares that it needs a signed-in citizen or a staff role: a non-empty
+ * `security` without an empty `{}` alternative (which would make sign-in optional).
+ */
 export function isProtected(operation: Operation): boolean {
-  return operation.security.some((requirement) => Object.keys(requirement).length > 0)
+  return operation.security.length > 0 && operation.security.every((requirement) => Object.keys(requirement).length > 0)
 }

@@ -1,9 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify'
+import auth from './auth/index.ts'
 import catalogue from './catalogue/index.ts'
 import files from './files/index.ts'
 import halls from './halls/index.ts'
 import inaccuracyReports from './inaccuracy-reports/index.ts'
 import items from './items/index.ts'
+import me from './me/index.ts'
+import staff from './staff/index.ts'
 
 /**
  * Version 1 of the public API. Every operation declares operationId, tags, params, query,
@@ -11,8 +14,8 @@ import items from './items/index.ts'
  *
  * Access convention: an operation needing a signed-in citizen declares
  * `security: [{ citizenSession: [] }]`; one needing staff declares
- * `security: [{ staffSession: ['window_staff' | 'supervisor' | 'administrator', …] }]`.
- * plugins/auth.ts enforces it, and the generated access suite (tests/api/generated) calls every
+ * `security: [{ staffSession: ['clerk' | 'supervisor' | 'admin', …] }]` (an empty list: any staff).
+ * plugins/auth.ts enforces it (and documents request.citizen / request.staff and CSRF), and the generated access suite (tests/api/generated) calls every
  * operation with a non-empty `security` anonymously and expects 401/403.
  * Writes take an `Idempotency-Key` header and go through `fastify.idempotentWrite`.
  */
@@ -22,6 +25,9 @@ const v1: FastifyPluginAsync = async (fastify) => {
   await fastify.register(items, { prefix: '/items' })
   await fastify.register(catalogue, { prefix: '/catalogue' })
   await fastify.register(files, { prefix: '/files' })
+  await fastify.register(auth, { prefix: '/auth' })
+  await fastify.register(me, { prefix: '/me' })
+  await fastify.register(staff, { prefix: '/staff' })
 }
 
 export default v1
