@@ -44,6 +44,8 @@ export function syntheticCatalogue(size: number): CatalogueEntry[] {
       popularity: index + 1,
       version: 1,
       updatedAt: '2026-11-25T08:00:00.000+08:00',
+      // The seeded guides' own JSON size; their forms are not in the seed files' JSON.
+      offlineBytes: Buffer.byteLength(JSON.stringify(seed.guide)),
     }
   })
 }

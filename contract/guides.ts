@@ -274,6 +274,8 @@ export const CatalogueEntry = Type.Object(
     popularity: Type.Integer({ minimum: 1 }),
     version: Type.Integer({ minimum: 1 }),
     updatedAt: Timestamp,
+    /** Bytes it takes to keep the guide on a phone: its JSON and every file it offers. */
+    offlineBytes: Type.Integer({ minimum: 0 }),
   },
   { $id: 'CatalogueEntry' },
 )

@@ -5,6 +5,7 @@
  */
 export async function prefetchFile(url: string): Promise<void> {
   const response = await fetch(url, { credentials: 'same-origin' })
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`)
   // The body must be read for the response to be stored.
   await response.arrayBuffer()
 }

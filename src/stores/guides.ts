@@ -1,11 +1,11 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
+import { guideFiles } from '../../contract/guide-files.ts'
 import type { GuideVersionInfo, ServiceItem } from '../../contract/guides.ts'
 import { ApiError, type ConditionalResult } from '../api/client.ts'
 import { prefetchFile } from '../api/files.ts'
 import { fetchItem, takeEmbeddedItem } from '../api/items.ts'
 import type { GuideRecord } from '../db/app-db.ts'
-import { guideFiles } from '../domain/guide-files.ts'
 import { afterNextPaint } from '../composables/after-paint.ts'
 import { useAppStore } from './app.ts'
 import { useCatalogueStore } from './catalogue.ts'
@@ -36,12 +36,10 @@ export interface BulkDownload {
   state: 'idle' | 'confirming' | 'running' | 'done' | 'failed'
   total: number
   done: number
-  /** Estimated bytes still to fetch, shown before starting. */
+  /** Bytes still to fetch (guides and their files), shown before starting. */
   estimatedBytes: number
 }
 
-/** A guide's JSON is a few KB; used to estimate before any guide is on the phone. */
-const TYPICAL_GUIDE_BYTES = 8 * 1024
 const PARALLEL_DOWNLOADS = 4
 /** How long a cold open waits for the network before it shows the copy saved on the phone. */
 const LOCAL_COPY_WAIT_MS = 1500
@@ -173,19 +171,23 @@ export const useGuidesStore = defineStore('guides', () => {
   }
 
   /**
-   * Puts the guide's forms and samples on the phone, one at a time, in the background; a phone
-   * that asks to save data (navigator.connection.saveData) gets them only when the guide is saved.
+   * Puts the guide's forms and samples on the phone, one at a time; a phone that asks to save
+   * data (navigator.connection.saveData) gets them only when the guide is saved. Files already
+   * on the phone come from its cache. Whether every file is now on the phone.
    */
-  async function cacheFiles(item: ServiceItem, evenOnSaveData: boolean): Promise<void> {
+  async function cacheFiles(item: ServiceItem, evenOnSaveData: boolean): Promise<boolean> {
     const saveData = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData === true
-    if (!app.online || (saveData && !evenOnSaveData)) return
-    for (const file of guideFiles(item)) {
+    if (!app.online || (saveData && !evenOnSaveData)) return false
+    let complete = true
+    for (const file of guideFiles(item.guide)) {
       try {
         await prefetchFile(file.url)
       } catch {
         // Fetched again when the citizen opens or saves the guide next time.
+        complete = false
       }
     }
+    return complete
   }
 
   /** 保存以便离线查看: keeps this guide on the phone and asks the browser not to evict it. */
@@ -207,15 +209,17 @@ export const useGuidesStore = defineStore('guides', () => {
     savedCount.value = (await readCachedGuides()).filter((record) => record.savedForOffline).length
   }
 
-  /** First step of 下载全部指南: how many guides and roughly how many bytes, before anything is fetched. */
+  /**
+   * First step of 下载全部指南: how many guides, and how many bytes with their forms, before
+   * anything is fetched. Guides the phone holds at their current version are not counted.
+   */
   async function prepareDownloadAll(): Promise<void> {
     await catalogue.load()
     const { readCachedGuides } = await guideCache()
     const cached = new Map((await readCachedGuides()).map((record) => [record.code, record]))
     const missing = catalogue.entries.filter((entry) => cached.get(entry.code)?.item.current.version !== entry.version)
-    const sizes = [...cached.values()].map((record) => record.bytes)
-    const average = sizes.length > 0 ? sizes.reduce((sum, bytes) => sum + bytes, 0) / sizes.length : TYPICAL_GUIDE_BYTES
-    bulk.value = { state: 'confirming', total: catalogue.entries.length, done: 0, estimatedBytes: Math.round(missing.length * average) }
+    const estimatedBytes = missing.reduce((sum, entry) => sum + entry.offlineBytes, 0)
+    bulk.value = { state: 'confirming', total: catalogue.entries.length, done: 0, estimatedBytes }
   }
 
   /**
@@ -235,11 +239,14 @@ export const useGuidesStore = defineStore('guides', () => {
       for (let entry = queue.shift(); entry; entry = queue.shift()) {
         const record = cached.get(entry.code)
         try {
+          let saved: GuideRecord
           if (record && record.item.current.version === entry.version) {
             if (!record.savedForOffline) await touchGuide(entry.code, { savedForOffline: true })
+            saved = record
           } else {
-            await refresh(entry.code, record, true)
+            saved = await refresh(entry.code, record, true)
           }
+          if (!(await cacheFiles(saved.item, true))) throw new Error(`files of ${entry.code} not all fetched`)
           if (entries.value[entry.code]) entries.value[entry.code]!.savedForOffline = true
           bulk.value.done += 1
         } catch {

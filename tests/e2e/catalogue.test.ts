@@ -1,14 +1,22 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import type { CatalogueChanges } from '../../contract/guides.ts'
+import { guideFiles } from '../../contract/guide-files.ts'
+import type { CatalogueChanges, ServiceItem } from '../../contract/guides.ts'
 import { PHONE_AGENTS, cspViolations, launchChromium, newPhoneContext, seriousAxeViolations } from './support/browser.ts'
 import { baseURL } from './support/fixtures.ts'
 
 let browser: Browser
 let catalogueSize: number
+/** Every file every seeded guide offers. */
+const formUrls: string[] = []
 beforeAll(async () => {
   browser = await launchChromium()
-  catalogueSize = ((await (await fetch(`${baseURL()}/api/v1/catalogue/changes`)).json()) as CatalogueChanges).changed.length
+  const { changed } = (await (await fetch(`${baseURL()}/api/v1/catalogue/changes`)).json()) as CatalogueChanges
+  catalogueSize = changed.length
+  for (const entry of changed) {
+    const item = (await (await fetch(`${baseURL()}/api/v1/items/${entry.code}`)).json()) as ServiceItem
+    formUrls.push(...guideFiles(item.guide).map((file) => file.url))
+  }
 })
 afterAll(async () => {
   await browser?.close()
@@ -59,13 +67,15 @@ describe.each(PHONE_AGENTS)('办事 catalogue in $name', ({ userAgent }) => {
     await context.close()
   })
 
-  test('下载全部指南 shows the count first and finishes at N/N', async () => {
+  test('下载全部指南 shows the count and size with forms first, finishes at N/N, and leaves every form on the phone', async () => {
     const context = await newPhoneContext(browser, baseURL(), userAgent)
     const page = await context.newPage()
     await page.goto('/services')
+    // The forms are kept by the service worker: let it control the page first.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
     await expect.poll(async () => (await resultNames(page)).length).toBeGreaterThan(0)
     await page.getByTestId('download-all-button').click()
-    await expect.poll(() => page.getByTestId('download-all-estimate').textContent()).toMatch(new RegExp(`共${catalogueSize}项指南，预计约\\d+(\\.\\d)? (KB|MB)`))
+    await expect.poll(() => page.getByTestId('download-all-estimate').textContent()).toMatch(new RegExp(`共${catalogueSize}项指南，连同空白表格和示范样表约\\d+(\\.\\d)? MB`))
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.getByTestId('download-all-start').click()
     await expect.poll(() => page.getByTestId('download-all-status').textContent(), { timeout: 30_000 }).toContain(`${catalogueSize}/${catalogueSize}`)
@@ -74,6 +84,14 @@ describe.each(PHONE_AGENTS)('办事 catalogue in $name', ({ userAgent }) => {
     await expect.poll(() => page.getByTestId('saved-count').textContent()).toContain(String(catalogueSize))
     expect(await seriousAxeViolations(page)).toEqual([])
     expect(await cspViolations(page)).toEqual([])
+    // Every form of every guide is on the phone, not only the guides' text.
+    const missing = await page.evaluate(async (urls) => {
+      const absent: string[] = []
+      for (const url of urls) if (!(await caches.match(url))) absent.push(url)
+      return absent
+    }, formUrls)
+    expect(formUrls.length).toBeGreaterThan(40)
+    expect(missing).toEqual([])
     await context.close()
   })
 })

@@ -53,6 +53,30 @@ test('a blank form downloads as a real PDF under its Chinese name, and stays on 
   await context.close()
 })
 
+test('保存以便离线查看, then offline and a reload: the guide and its blank form are still there', async () => {
+  const { item, blankForm } = await itemWithBlankForm()
+  const context = await newPhoneContext(browser, baseURL(), ANDROID_UA)
+  const page = await context.newPage()
+  await page.goto('/')
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+  await page.goto(`/g/${item.code}`)
+  await page.getByTestId('guide-save').click()
+  await page.getByTestId('guide-saved').waitFor()
+  await expect.poll(() => page.evaluate(async (url) => Boolean(await caches.match(url)), blankForm.url)).toBe(true)
+
+  await context.setOffline(true)
+  await page.reload()
+  await expect.poll(() => page.locator('h1').first().textContent()).toContain(item.guide.name)
+  await page.getByTestId('guide-saved').waitFor()
+  const link = page.locator(`[data-testid="guide-file-download"][href="${blankForm.url}"]`).first()
+  await link.waitFor()
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()])
+  expect(download.suggestedFilename()).toBe(blankForm.fileName)
+  expect(readFileSync((await download.path())!).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+  await context.setOffline(false)
+  await context.close()
+})
+
 test('inside WeChat, where downloads are blocked, the form offers the open-in-browser hint and an in-page preview', async () => {
   const { item, blankForm } = await itemWithBlankForm()
   const context = await newPhoneContext(browser, baseURL(), WECHAT_UA)

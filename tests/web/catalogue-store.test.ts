@@ -22,6 +22,7 @@ const entry = (code: string, name: string, popularity: number, extra: Partial<Ca
   popularity,
   version: 1,
   updatedAt: '2026-11-20T08:00:00+08:00',
+  offlineBytes: 120_000,
   ...extra,
 })
 

@@ -110,6 +110,8 @@ export interface ServiceItemsTable {
   search_text: string
   updated_at: ColumnType<Date, Date | undefined, Date>
   change_seq: ColumnType<string | number | bigint, string | undefined, string>
+  /** Bytes of the published guide's JSON and of every file it offers (contract guideOfflineBytes). */
+  offline_bytes: ColumnType<number, number | undefined, number>
 }
 
 export interface GuideVersionsTable {

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely'
+import { guideOfflineBytes } from '../../../contract/guide-files.ts'
 import type { Audience, CatalogueEntry, GuideContent } from '../../../contract/guides.ts'
 import type { Database, ServiceItemsTable } from '../db/schema.ts'
 import { searchPinyin } from '../guides/pinyin.ts'
@@ -18,6 +19,7 @@ const entryColumns = [
   'popularity',
   'current_version',
   'updated_at',
+  'offline_bytes',
 ] as const
 
 type EntryRow = Pick<Selectable<ServiceItemsTable>, (typeof entryColumns)[number]>
@@ -38,6 +40,7 @@ function toEntry(row: EntryRow): CatalogueEntry {
     popularity: row.popularity,
     version: row.current_version ?? 1,
     updatedAt: row.updated_at.toISOString(),
+    offlineBytes: row.offline_bytes,
   }
 }
 
@@ -125,6 +128,7 @@ export function serviceItemsRepository(db: Kysely<Database>) {
         case_type: content.caseType,
         visits_required: content.visitsRequired,
         ...searchColumns(listing.code, listing.basicCode, content),
+        offline_bytes: guideOfflineBytes(content),
         updated_at: now,
         change_seq: changeSeq,
       }

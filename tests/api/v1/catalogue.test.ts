@@ -55,6 +55,19 @@ describe('GET /api/v1/items', () => {
     expect(codes(await list('?q=sfz'))).toEqual(['1115020300011500100001', '1115020300011500200001'])
     expect(codes(await list('?q=shenfenzheng'))).toEqual(['1115020300011500100001', '1115020300011500200001'])
   })
+  it('tells what keeping each guide on a phone costs: its JSON and each of its files once', async () => {
+    // 社会团体成立登记 offers a blank and a sample form.
+    const [entry] = (await list('?q=1115020300003700100001')).items
+    const item = (await testApp.app.inject('/api/v1/items/1115020300003700100001')).json<ServiceItem>()
+    const files = new Map(
+      [...(item.guide.materials ?? []).flatMap((material) => [material.blankForm, material.sampleForm, material.sample, ...(material.editableForms ?? [])]), ...(item.guide.results ?? []).map((result) => result.sample)]
+        .filter((file) => file !== null)
+        .map((file) => [file.url, file.bytes]),
+    )
+    expect(files.size).toBeGreaterThan(0)
+    const fileBytes = [...files.values()].reduce((sum, bytes) => sum + bytes, 0)
+    expect(entry!.offlineBytes).toBe(Buffer.byteLength(JSON.stringify(item.guide)) + fileBytes)
+  })
 })
 
 describe('GET /api/v1/items/{code}', () => {

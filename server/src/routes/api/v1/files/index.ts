@@ -26,6 +26,9 @@ const files: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '/:sha256/:fileName',
     {
+      // 下载全部指南 fetches every guide's forms in a few minutes; immutable files served from
+      // disk get their own, larger allowance rather than eating into the API's.
+      config: { rateLimit: { max: fastify.config.RATE_LIMIT_MAX * 4, timeWindow: '1 minute' } },
       schema: {
         operationId: 'getFile',
         tags: ['files'],

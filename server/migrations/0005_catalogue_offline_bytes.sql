@@ -1,0 +1,6 @@
+-- What keeping each guide on a phone costs (its JSON and every file it offers), in the catalogue
+-- entry, so 下载全部指南 can show the total before it starts. Set at every publish; guides
+-- published before this column existed get it from their content here.
+ALTER TABLE service_items ADD COLUMN offline_bytes integer NOT NULL DEFAULT 0;
+
+UPDATE service_items AS item SET offline_bytes = octet_length(version.content::text) + coalesce((SELECT sum(file_bytes.value::bigint) FROM jsonb_path_query(version.content, '$.materials[*].blankForm.bytes') AS file_bytes(value)), 0) + coalesce((SELECT sum(file_bytes.value::bigint) FROM jsonb_path_query(version.content, '$.materials[*].sampleForm.bytes') AS file_bytes(value)), 0) + coalesce((SELECT sum(file_bytes.value::bigint) FROM jsonb_path_query(version.content, '$.materials[*].sample.bytes') AS file_bytes(value)), 0) + coalesce((SELECT sum(file_bytes.value::bigint) FROM jsonb_path_query(version.content, '$.materials[*].editableForms[*].bytes') AS file_bytes(value)), 0) + coalesce((SELECT sum(file_bytes.value::bigint) FROM jsonb_path_query(version.content, '$.results[*].sample.bytes') AS file_bytes(value)), 0) FROM guide_versions AS version WHERE version.item_code = item.code AND version.status = 'published';
