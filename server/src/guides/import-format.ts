@@ -63,9 +63,31 @@ function describe(schema: Schema): string {
   return names[String(schema.type)] ?? '正确的类型'
 }
 
+/** The branches of a union of objects told apart by a constant `type` (the application form's fields), by that constant. */
+function discriminatedBranches(schema: Schema): Map<string, Schema> | null {
+  if (!Array.isArray(schema.anyOf)) return null
+  const branches = new Map<string, Schema>()
+  for (const branch of schema.anyOf as Schema[]) {
+    const type = (branch.properties as Record<string, Schema> | undefined)?.type
+    if (branch.type !== 'object' || type === undefined || !('const' in type)) return null
+    branches.set(String(type.const), branch)
+  }
+  return branches
+}
+
 /** Why a value does not satisfy a leaf schema, in Chinese: the wrong type, or a broken constraint. */
 function leafIssues(schema: Schema, value: unknown, path: string): ImportIssue[] {
   if (Value.Check(schema, value)) return []
+  const branches = discriminatedBranches(schema)
+  // Value.Check narrowed `value` to never; it is still whatever the file holds.
+  const candidate = value as unknown
+  if (branches && isRecord(candidate)) {
+    // Judge the value against the branch its `type` names, so the message says what is wrong with it.
+    const branch = branches.get(String(candidate.type))
+    if (!branch) return [{ path: `${path}/type`, message: `取值不符合要求：type 应为以下取值之一：${[...branches.keys()].join('、')}，实际为 ${JSON.stringify(candidate.type)}` }]
+    const [first] = Value.Errors(branch, candidate)
+    return [{ path: `${path}${first?.instancePath ?? ''}`, message: `取值不符合要求（${first?.message ?? 'invalid'}）` }]
+  }
   const typeMatches =
     (schema.type === 'string' && typeof value === 'string') ||
     ((schema.type === 'integer' || schema.type === 'number') && typeof value === 'number')
