@@ -17,7 +17,8 @@ export type StaffRole = Static<typeof StaffRole>
 export const STAFF_ROLE_NAMES: Record<StaffRole, string> = { clerk: '窗口人员', supervisor: '审批科长', admin: '系统管理员' }
 
 /** Lowercase letters, digits and . _ -, starting with a letter, 3–32 characters. */
-export const StaffUsername = Type.String({ pattern: '^[a-z][a-z0-9._-]{2,31}$', examples: ['zhang.wei'] })
+export const staffUsernamePattern = '^[a-z][a-z0-9._-]{2,31}$'
+export const StaffUsername = Type.String({ pattern: staffUsernamePattern, examples: ['zhang.wei'] })
 
 /** At least 10 characters; stored only as an argon2id hash. */
 export const StaffPassword = Type.String({ minLength: 10, maxLength: 200 })
