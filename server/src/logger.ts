@@ -1,8 +1,9 @@
 import type { FastifyServerOptions } from 'fastify'
 
 /**
- * Pino options. Personal data (contacts, phone and ID numbers, session cookies) is censored
- * wherever it appears in a logged object, so a logged error can never leak it.
+ * Pino options. Personal data (contacts, phone and ID numbers) and secrets (session cookies, CSRF
+ * tokens, passwords) are censored wherever they appear in a logged object, so a logged error can
+ * never leak them.
  */
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {
   return {
@@ -21,6 +22,10 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
         'idNumber',
         '*.idNumber',
         '*.*.idNumber',
+        'password',
+        '*.password',
+        '*.*.password',
+        'req.headers["x-csrf-token"]',
       ],
       censor: '[已隐藏]',
     },

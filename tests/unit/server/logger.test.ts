@@ -24,3 +24,12 @@ test('personal data never reaches the log, however deep it is logged', () => {
   expect(output).toContain('[已隐藏]')
   for (const secret of ['13912345678', '13812345678', '150203199001011234', 'secret-session']) expect(output).not.toContain(secret)
 })
+
+test('passwords and CSRF tokens never reach the log either', () => {
+  const output = captureLog((logger) => {
+    logger.info({ body: { username: 'zhang.wei', password: 'staff-password-1' } }, 'a staff sign-in body')
+    logger.info({ req: { headers: { 'x-csrf-token': 'csrf-token-value' } } }, 'a write')
+  })
+  for (const secret of ['staff-password-1', 'csrf-token-value']) expect(output).not.toContain(secret)
+  expect(output).toContain('zhang.wei')
+})
