@@ -118,6 +118,11 @@ interface TableReading {
   errors: ApplicationFieldError[]
 }
 
+/** What a table cell's message starts with, `“共同生活家庭成员”第2行：`; the app leaves it out beside the cell itself. */
+export function tableRowMessagePrefix(tableLabel: string, rowIndex: number): string {
+  return `${quoted(tableLabel)}第${rowIndex + 1}行：`
+}
+
 const isBlankRow = (row: unknown) => typeof row === 'object' && row !== null && Object.values(row).every(isEmptyValue)
 
 /** Reads table rows: rows left wholly blank are ignored; each other row is checked cell by cell. */
@@ -139,7 +144,7 @@ function readTable(field: TableRowsField, raw: unknown, today: string): TableRea
     for (const column of field.columns) {
       const reading = readSimple(column, row[column.key], today)
       if (reading.message !== null) {
-        errors.push({ fieldKey: tableCellKey(field.key, index, column.key), message: `${quoted(field.label)}第${index + 1}行：${reading.message}` })
+        errors.push({ fieldKey: tableCellKey(field.key, index, column.key), message: `${tableRowMessagePrefix(field.label, index)}${reading.message}` })
       }
       kept[column.key] = reading.value as string | number | null
     }
