@@ -38,9 +38,33 @@ function isErrorBody(value: unknown): value is ErrorBody {
   )
 }
 
+// contract/auth.ts CSRF_HEADER and SESSION_COOKIES.citizen.csrf, restated: importing that module
+// would bring TypeBox into every page's JS, the cold guide open included.
+const CSRF_HEADER = 'x-csrf-token'
+const CSRF_COOKIE = 'kdl_csrf'
+
+/** The session's CSRF token from its readable cookie; null when nobody is signed in. */
+export function csrfToken(): string | null {
+  for (const part of document.cookie.split(';')) {
+    const [name, ...value] = part.trim().split('=')
+    if (name === CSRF_COOKIE) return decodeURIComponent(value.join('='))
+  }
+  return null
+}
+
+/** Headers every request sends; a state-changing one carries the session's CSRF token. */
+export function apiHeaders(method: string): Record<string, string> {
+  const headers: Record<string, string> = { accept: 'application/json' }
+  if (method !== 'GET' && method !== 'HEAD') {
+    const token = csrfToken()
+    if (token) headers[CSRF_HEADER] = token
+  }
+  return headers
+}
+
 /** One JSON request to the API; resolves with the parsed body of a 2xx answer. */
 export async function apiRequest<Result>(method: string, path: string, options: ApiRequestOptions = {}): Promise<Result> {
-  const headers: Record<string, string> = { accept: 'application/json' }
+  const headers = apiHeaders(method)
   if (options.body !== undefined) headers['content-type'] = 'application/json'
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey
 

@@ -1,6 +1,9 @@
 import Dexie, { type EntityTable } from 'dexie'
 import type { CatalogueEntry, ServiceItem } from '../../contract/guides.ts'
 import type { Hall, HallSummary } from '../../contract/halls.ts'
+import type { ApplicationValues } from '../../contract/application-form.ts'
+import type { CaseReceipt } from '../../contract/applications.ts'
+import type { Company, Profile } from '../../contract/profile.ts'
 import type { OutboxItem } from '../outbox/types.ts'
 
 /** A hall as last fetched: the list's summary always, the full hall once it has been fetched. */
@@ -38,6 +41,76 @@ export interface GuideRecord {
   replacedVersion: number | null
 }
 
+/** What the applicant chose for one material of a draft (files are in draftFiles). */
+export interface DraftMaterialChoice {
+  /** 暂缓提交 (容缺): the material is supplied after acceptance. */
+  deferred: boolean
+  /** The applicant confirmed the 告知承诺 for the deferred material. */
+  commitmentAccepted: boolean
+}
+
+/** A one-form application being filled in (草稿), saved as the citizen types. */
+export interface DraftRecord {
+  id: string
+  /** The citizen it belongs to (Me.id): removed with their data on sign-out. */
+  ownerId: string
+  itemCode: string
+  /** The guide's name when the draft was started, for 我的 › 草稿 offline. */
+  itemName: string
+  /** The guide version the form came from; a newer one on the server is shown with its change note. */
+  guideVersion: number
+  /** 情形引导 answers (question id → option id). */
+  answers: Record<string, string>
+  values: ApplicationValues
+  /** Fields holding what the profile filled in (prefillApplicationValues' `prefilled`). */
+  prefilled: Record<string, string>
+  /** The company acted for, when the applicant applies for one. */
+  companyId: string | null
+  materials: Record<string, DraftMaterialChoice>
+  createdAt: string
+  updatedAt: string
+  /** The outbox write that sent it; null while it is a draft. */
+  submissionId: string | null
+}
+
+/** A file attached to a draft's material, kept on the phone until the application is sent. */
+export interface DraftFileRecord {
+  id: string
+  draftId: string
+  materialId: string
+  name: string
+  mediaType: string
+  bytes: number
+  /** The file as it will be uploaded (images already compressed). */
+  blob: Blob
+  /** The server's id once uploaded; null until then. */
+  uploadId: string | null
+  /** When the server deletes the upload unless an application attaches it (ISO); re-uploaded after. */
+  uploadExpiresAt: string | null
+  addedAt: string
+}
+
+/** 我的资料 and companies as last fetched, for prefilling forms offline. */
+export interface ProfileRecord {
+  ownerId: string
+  profile: Profile
+  companies: Company[]
+  fetchedAt: string
+}
+
+/** A case the citizen submitted from this phone, with its receipt (办件编号, promised date). */
+export interface CaseRecord {
+  /** The outbox write's id (the submission's idempotency key). */
+  id: string
+  ownerId: string
+  itemCode: string
+  itemName: string
+  caseNumber: string
+  /** The server's receipt as answered. */
+  receipt: CaseReceipt
+  submittedAt: string
+}
+
 /** Small key/value facts about the local copy, e.g. when the hall list was last synced. */
 export interface MetaRecord {
   key: string
@@ -54,6 +127,10 @@ export class AppDatabase extends Dexie {
   outbox!: EntityTable<OutboxItem, 'id'>
   catalogue!: EntityTable<CatalogueEntry, 'code'>
   guides!: EntityTable<GuideRecord, 'code'>
+  drafts!: EntityTable<DraftRecord, 'id'>
+  draftFiles!: EntityTable<DraftFileRecord, 'id'>
+  profiles!: EntityTable<ProfileRecord, 'ownerId'>
+  cases!: EntityTable<CaseRecord, 'id'>
 
   constructor(name = 'kundulun-zhengwu') {
     super(name)
@@ -67,6 +144,14 @@ export class AppDatabase extends Dexie {
     this.version(2).stores({
       catalogue: 'code, popularity',
       guides: 'code',
+    })
+    // Personal data of the one-form application, each row keyed by its citizen (ownerId) so that
+    // sign-out removes exactly theirs: drafts and their files, the profile kept for prefill, receipts.
+    this.version(3).stores({
+      drafts: 'id, ownerId, itemCode, updatedAt',
+      draftFiles: 'id, draftId',
+      profiles: 'ownerId',
+      cases: 'id, ownerId, submittedAt',
     })
   }
 }

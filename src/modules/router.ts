@@ -12,6 +12,8 @@ declare module 'vue-router' {
     /** Locale key of the page's title. */
     titleKey: string
     tab?: AppTab
+    /** The page shows personal data: nobody signed in is sent to /signin and brought back. */
+    signIn?: boolean
   }
 }
 
@@ -66,6 +68,18 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'pages.guide.title', tab: 'services' },
   },
   {
+    path: '/signin',
+    name: 'signin',
+    component: () => import('../pages/SignInPage.vue'),
+    meta: { titleKey: 'pages.signIn.title', tab: 'me' },
+  },
+  {
+    path: '/me/profile',
+    name: 'profile',
+    component: () => import('../pages/ProfilePage.vue'),
+    meta: { titleKey: 'pages.profile.title', tab: 'me', signIn: true },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('../pages/NotFoundPage.vue'),
@@ -77,6 +91,15 @@ export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
   routes,
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+})
+
+// Pages with personal data ask who is signed in; the session store loads only for them, so the
+// cold guide open from a QR code carries none of it.
+router.beforeEach(async (to) => {
+  if (!to.meta.signIn) return true
+  const { useSessionStore } = await import('../stores/session.ts')
+  const citizen = await useSessionStore().ensure()
+  return citizen ? true : { name: 'signin', query: { next: to.fullPath } }
 })
 
 router.afterEach((to, from, failure) => {

@@ -35,6 +35,8 @@ export interface OutboxItemBase {
   sentAt: string | null
   /** The server's message (Chinese) when it refused the write. */
   error: string | null
+  /** The signed-in citizen the write belongs to (Me.id); sign-out removes their writes. Absent for anonymous writes. */
+  ownerId?: string
 }
 
 /** One write in the outbox, typed by its kind. */
@@ -48,5 +50,5 @@ export type OutboxItem = {
 
 /** What a feature hands to the outbox. */
 export type OutboxWrite = {
-  [Kind in OutboxKind]: { kind: Kind; body: OutboxWrites[Kind]['body']; summary: string }
+  [Kind in OutboxKind]: { kind: Kind; body: OutboxWrites[Kind]['body']; summary: string; ownerId?: string }
 }[OutboxKind]

@@ -1,0 +1,52 @@
+import { toRaw } from 'vue'
+import { db, type DraftFileRecord, type DraftRecord } from './app-db.ts'
+
+// Drafts of one-form applications (草稿) and the files attached to them, on the phone only until
+// the application is sent. Writes are small and frequent (every pause in typing), so each is one
+// put; nothing here needs the network, so a draft saves the same offline.
+
+/** The citizen's draft of the item not yet sent, if any (the newest when there are several). */
+export async function findOpenDraft(ownerId: string, itemCode: string): Promise<DraftRecord | undefined> {
+  const drafts = await db.drafts.where('ownerId').equals(ownerId).filter((draft) => draft.itemCode === itemCode && draft.submissionId === null).sortBy('updatedAt')
+  return drafts.at(-1)
+}
+
+export function getDraft(id: string): Promise<DraftRecord | undefined> {
+  return db.drafts.get(id)
+}
+
+/** The citizen's drafts not yet sent, newest first (我的 › 草稿). */
+export async function listOpenDrafts(ownerId: string): Promise<DraftRecord[]> {
+  const drafts = await db.drafts.where('ownerId').equals(ownerId).filter((draft) => draft.submissionId === null).sortBy('updatedAt')
+  return drafts.reverse()
+}
+
+/** Saves the whole draft. */
+export async function putDraft(draft: DraftRecord): Promise<void> {
+  // IndexedDB's structured clone cannot copy Vue's reactive proxies: store a plain deep copy.
+  await db.drafts.put(structuredClone(toRaw(draft)))
+}
+
+/** Deletes a draft and its files (the citizen discarded it). */
+export async function deleteDraft(id: string): Promise<void> {
+  await db.transaction('rw', db.drafts, db.draftFiles, async () => {
+    await db.draftFiles.where('draftId').equals(id).delete()
+    await db.drafts.delete(id)
+  })
+}
+
+export function listDraftFiles(draftId: string): Promise<DraftFileRecord[]> {
+  return db.draftFiles.where('draftId').equals(draftId).sortBy('addedAt')
+}
+
+export async function addDraftFile(file: DraftFileRecord): Promise<void> {
+  await db.draftFiles.put(file)
+}
+
+export async function updateDraftFile(id: string, changes: Partial<Pick<DraftFileRecord, 'uploadId' | 'uploadExpiresAt'>>): Promise<void> {
+  await db.draftFiles.update(id, changes)
+}
+
+export async function deleteDraftFile(id: string): Promise<void> {
+  await db.draftFiles.delete(id)
+}
