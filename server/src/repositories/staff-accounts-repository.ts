@@ -91,6 +91,18 @@ export function staffAccountsRepository(db: Kysely<Database>) {
     }
   }
 
+  async function replaceHalls(id: string, hallIds: string[]): Promise<void> {
+    await db.deleteFrom('staff_halls').where('staff_id', '=', id).execute()
+    if (hallIds.length > 0) await db.insertInto('staff_halls').values(hallIds.map((hallId) => ({ staff_id: id, hall_id: hallId }))).execute()
+  }
+
+  async function replaceDepartments(id: string, departmentIds: string[]): Promise<void> {
+    await db.deleteFrom('staff_departments').where('staff_id', '=', id).execute()
+    if (departmentIds.length > 0) {
+      await db.insertInto('staff_departments').values(departmentIds.map((departmentId) => ({ staff_id: id, department_id: departmentId }))).execute()
+    }
+  }
+
   return {
     /** The identity of an account that is not disabled, or undefined. */
     async findActiveIdentity(id: string): Promise<StaffIdentity | undefined> {
@@ -133,8 +145,8 @@ export function staffAccountsRepository(db: Kysely<Database>) {
         .values({ username: account.username, display_name: account.displayName, role: account.role, password_hash: account.passwordHash })
         .returning('id')
         .executeTakeFirstOrThrow()
-      await this.replaceHalls(id, account.hallIds)
-      await this.replaceDepartments(id, account.departmentIds)
+      await replaceHalls(id, account.hallIds)
+      await replaceDepartments(id, account.departmentIds)
       return id
     },
 
@@ -152,17 +164,8 @@ export function staffAccountsRepository(db: Kysely<Database>) {
         .execute()
     },
 
-    async replaceHalls(id: string, hallIds: string[]): Promise<void> {
-      await db.deleteFrom('staff_halls').where('staff_id', '=', id).execute()
-      if (hallIds.length > 0) await db.insertInto('staff_halls').values(hallIds.map((hallId) => ({ staff_id: id, hall_id: hallId }))).execute()
-    },
-
-    async replaceDepartments(id: string, departmentIds: string[]): Promise<void> {
-      await db.deleteFrom('staff_departments').where('staff_id', '=', id).execute()
-      if (departmentIds.length > 0) {
-        await db.insertInto('staff_departments').values(departmentIds.map((departmentId) => ({ staff_id: id, department_id: departmentId }))).execute()
-      }
-    },
+    replaceHalls,
+    replaceDepartments,
 
     /** Active administrators other than `exceptId`: the last one may not be demoted or disabled. */
     async countOtherActiveAdmins(exceptId: string): Promise<number> {
