@@ -1,8 +1,8 @@
 import { Type, type Static } from 'typebox'
-import { ApplicationFieldError, ApplicationValues } from './application-form.ts'
+import { ApplicationFieldError, ApplicationFieldValue, ApplicationValues } from './application-form.ts'
 import { Timestamp } from './common.ts'
-import { ErrorDetail } from './errors.ts'
-import { ItemCode, LocalDate, TimeLimit } from './guides.ts'
+import type { ErrorBody } from './errors.ts'
+import { itemCodePattern, LocalDate, TimeLimit } from './guides.ts'
 
 // Submitting a one-form application (一表申请, PRODUCT.md §3) and the citizen's cases (办件,
 // §5): material uploads, the submission that creates the case, and "my cases".
@@ -78,7 +78,7 @@ export const Upload = Type.Object(
     /** sha256 of the content, hex. */
     sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
     /** The type the content really is (sniffed), which may differ from the Content-Type sent. */
-    mediaType: Type.Union(UPLOAD_MEDIA_TYPES.map((mediaType) => Type.Literal(mediaType))),
+    mediaType: Type.Union([Type.Literal('image/jpeg'), Type.Literal('image/png'), Type.Literal('image/webp'), Type.Literal('application/pdf')]),
     bytes: Type.Integer({ minimum: 1 }),
     /** The name sent, its extension matching mediaType. */
     fileName: Type.String(),
@@ -122,49 +122,33 @@ export type ApplicationMaterialInput = Static<typeof ApplicationMaterialInput>
  */
 export const ApplicationInput = Type.Object(
   {
-    itemCode: ItemCode,
+    itemCode: Type.String({ pattern: itemCodePattern, examples: ['1115020300011500200001'] }),
     /** The guide version the form was filled in on: the current published one, else 409. */
     guideVersion: Type.Integer({ minimum: 1 }),
     /** 情形引导 answers: question id → option id. */
     situationAnswers: Type.Record(Type.String({ pattern: '^[a-z0-9_]{1,40}$' }), Type.String({ pattern: '^[a-z0-9_]{1,40}$' })),
-    values: ApplicationValues,
-    materials: Type.Array(ApplicationMaterialInput, { maxItems: 50 }),
+    values: Type.Record(Type.String(), ApplicationFieldValue, {
+      examples: [{ name: '王小明', idNumber: '150203199001011232', phone: '13800000000', reason: 'expired' }],
+    }),
+    materials: Type.Array(ApplicationMaterialInput, { maxItems: 50, examples: [[]] }),
   },
-  {
-    additionalProperties: false,
-    $id: 'ApplicationInput',
-    examples: [
-      {
-        itemCode: '1115020300011500200001',
-        guideVersion: 1,
-        situationAnswers: {},
-        values: { name: '王小明', idNumber: '150203199001011232', phone: '13800000000', reason: 'expired' },
-        materials: [],
-      },
-    ],
-  },
+  { additionalProperties: false, $id: 'ApplicationInput' },
 )
 export type ApplicationInput = Static<typeof ApplicationInput>
 
 /**
- * The error answers of POST /api/v1/applications (409, 422): the one ErrorBody shape, plus
+ * What the error answers of POST /api/v1/applications (409, 422) add to the one ErrorBody shape:
  * `fieldErrors` for APPLICATION_INVALID (every problem at once, as the app shows them next to the
  * fields and in the summary) and `currentVersion` for GUIDE_VERSION_CHANGED (reload the guide at
  * that version, show what changed, ask again).
  */
-export const ApplicationError = Type.Object(
-  {
-    statusCode: Type.Integer({ minimum: 400, maximum: 599 }),
-    code: Type.String(),
-    error: Type.String(),
-    message: Type.String(),
-    details: Type.Optional(Type.Array(ErrorDetail)),
-    fieldErrors: Type.Optional(Type.Array(ApplicationFieldError)),
-    currentVersion: Type.Optional(Type.Integer({ minimum: 1 })),
-  },
-  { $id: 'ApplicationError' },
-)
-export type ApplicationError = Static<typeof ApplicationError>
+export const ApplicationErrorExtras = Type.Object({
+  fieldErrors: Type.Optional(Type.Array(ApplicationFieldError)),
+  currentVersion: Type.Optional(Type.Integer({ minimum: 1 })),
+})
+
+/** An error answer of POST /api/v1/applications. */
+export type ApplicationError = ErrorBody & Static<typeof ApplicationErrorExtras>
 
 /** 办件状态. Only `submitted` exists until staff handle cases; the rest are the steps ahead. */
 export const CaseStatus = Type.Union([

@@ -29,6 +29,10 @@ export const ConfigSchema = Type.Object({
   SIGN_IN_CODE_INTERVAL_SECONDS: Type.Integer({ minimum: 0, default: 60 }),
   SIGN_IN_CODES_PER_PHONE_PER_HOUR: Type.Integer({ minimum: 1, default: 5 }),
   SIGN_IN_CODES_PER_ADDRESS_PER_HOUR: Type.Integer({ minimum: 1, default: 20 }),
+  /** Largest material upload accepted, in bytes (images are also held to 5 MB, PDFs to 10 MB). */
+  UPLOAD_MAX_BYTES: Type.Integer({ minimum: 1024, maximum: 100 * 1024 * 1024, default: 10 * 1024 * 1024 }),
+  /** Hours an upload is kept while no submitted application attaches it. */
+  UPLOAD_RETENTION_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 30, default: 24 }),
 })
 export type Config = Static<typeof ConfigSchema>
 

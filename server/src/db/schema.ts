@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Selectable } from 'kysely'
+import type { ApplicationValues } from '../../../contract/application-form.ts'
+import type { CaseMaterial, CaseStatus, PromisedCompletion } from '../../../contract/applications.ts'
 import type { Phone } from '../../../contract/common.ts'
 import type { Audience, CaseType, GuideContent, GuideProblem } from '../../../contract/guides.ts'
 import type { HallZone, OpeningHours } from '../../../contract/halls.ts'
@@ -228,6 +230,52 @@ export interface CitizenCompaniesTable {
   updated_at: Date
 }
 
+export interface UploadsTable {
+  id: Generated<string>
+  citizen_id: string
+  sha256: string
+  file_name: string
+  media_type: string
+  bytes: number
+  created_at: Date
+  expires_at: Date
+  /** Set when a submitted application attaches it; unattached uploads expire. */
+  case_id: string | null
+}
+
+export interface CasesTable {
+  id: Generated<string>
+  case_number: string
+  citizen_id: string
+  item_code: string
+  item_name: string
+  guide_version: number
+  guide_content_hash: string
+  department_id: string
+  handling_body: string
+  status: CaseStatus
+  situation_answers: Json<Record<string, string>>
+  form_values: Json<ApplicationValues>
+  materials: Json<CaseMaterial[]>
+  deferred_materials: number
+  promised_completion: ColumnType<PromisedCompletion | null, string | null, string | null>
+  /** A `date`: always selected as text (`expected_completion_date::text`), never as a JS Date. */
+  expected_completion_date: ColumnType<unknown, string | null, string | null>
+  submitted_at: Date
+}
+
+export interface CaseEventsTable {
+  /** bigint: node-postgres reads it as a string, PGlite as a number. */
+  id: ColumnType<string | number, never, never>
+  case_id: string
+  at: Date
+  status: CaseStatus
+  actor_kind: 'citizen' | 'staff' | 'system'
+  staff_id: string | null
+  actor: string
+  note: string
+}
+
 export interface Database {
   halls: HallsTable
   hall_windows: HallWindowsTable
@@ -252,6 +300,9 @@ export interface Database {
   audit_log: AuditLogTable
   citizen_profiles: CitizenProfilesTable
   citizen_companies: CitizenCompaniesTable
+  uploads: UploadsTable
+  cases: CasesTable
+  case_events: CaseEventsTable
 }
 
 export type HallRow = Selectable<HallsTable>

@@ -52,7 +52,7 @@ export function describeFile(bytes: Uint8Array, { fileName, mediaType }: FileMet
     throw new FileRejectedError(`文件名“${fileName}”无效（不能为空、含路径或控制字符，最长 200 字）`)
   }
   const type = storedMediaType(mediaType)
-  if (!type) throw new FileRejectedError(`不接受 ${mediaType} 类型的文件（只接受 PDF、DOCX、XLSX、PNG、JPEG）`)
+  if (!type) throw new FileRejectedError(`不接受 ${mediaType} 类型的文件（只接受 PDF、DOCX、XLSX、PNG、JPEG、WEBP）`)
   if (mediaTypeOfFileName(fileName)?.mediaType !== type.mediaType) {
     throw new FileRejectedError(`文件名“${fileName}”的扩展名与类型 ${mediaType} 不符（应为 ${type.extensions.join(' 或 ')}）`)
   }

@@ -38,6 +38,13 @@ export const storedMediaTypes: readonly StoredMediaType[] = [
   },
   { mediaType: 'image/png', extensions: ['.png'], maxBytes: 5 * MiB, matches: (bytes) => startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
   { mediaType: 'image/jpeg', extensions: ['.jpg', '.jpeg'], maxBytes: 5 * MiB, matches: (bytes) => startsWith(bytes, [0xff, 0xd8, 0xff]) },
+  {
+    mediaType: 'image/webp',
+    extensions: ['.webp'],
+    maxBytes: 5 * MiB,
+    // RIFF container: "RIFF", four bytes of length, then "WEBP".
+    matches: (bytes) => startsWith(bytes, ascii('RIFF')) && startsWith(bytes.subarray(8), ascii('WEBP')),
+  },
 ]
 
 export function storedMediaType(mediaType: string): StoredMediaType | undefined {

@@ -31,6 +31,7 @@ export default fp(
           { name: 'auth', description: '市民登录：手机号 + 短信验证码' },
           { name: 'me', description: '我的资料：登录市民本人的信息与代办单位' },
           { name: 'staff', description: '工作人员：登录、账号与角色、审计日志、指南导入' },
+          { name: 'applications', description: '一表申请：材料上传、提交申请、我的办件' },
           { name: 'health', description: 'Liveness and database reachability' },
         ],
         components: {

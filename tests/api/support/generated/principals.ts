@@ -1,4 +1,6 @@
-import type { InjectOptions } from 'fastify'
+import { randomUUID } from 'node:crypto'
+import type { FastifyInstance, InjectOptions } from 'fastify'
+import type { ApplicationInput } from '../../../../contract/applications.ts'
 import type { StaffRole } from '../../../../contract/staff.ts'
 import { hashPassword } from '../../../../server/src/auth/passwords.ts'
 import { createStaff, requestCode, signInCitizen, signInStaff, withoutCsrf, type StaffFixture } from '../sign-in.ts'
@@ -51,6 +53,30 @@ export const fixtureCompany = {
   name: '包头市测试科技有限公司',
   creditCode: '91150203MA0R00001B',
   legalRepresentative: '测试法人',
+}
+
+/** The smallest PNG: a valid upload for the uploadMaterial operation. */
+export const fixturePng = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex')
+
+/** A valid application for the fixture item with a form, made of the contract's `examples` (contract/applications.ts). */
+export const fixtureApplication: ApplicationInput = {
+  itemCode: '1115020300011500200001',
+  guideVersion: 1,
+  situationAnswers: {},
+  values: { name: '王小明', idNumber: '150203199001011232', phone: '13800000000', reason: 'expired' },
+  materials: [],
+}
+
+/** Submits fixtureApplication as `headers`' citizen; answers the case number. */
+export async function submitFixtureApplication(app: FastifyInstance, headers: Record<string, string>): Promise<string> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/applications',
+    headers: { ...headers, 'idempotency-key': randomUUID() },
+    payload: fixtureApplication,
+  })
+  if (response.statusCode !== 201) throw new Error(`The fixture application was refused: ${response.body}`)
+  return response.json<{ caseNumber: string }>().caseNumber
 }
 
 /** A caller the operation must refuse, and the status it must answer. */
@@ -149,6 +175,15 @@ export function principals(testApp: TestApp) {
       if (operation.operationId === 'signIn') {
         const body = JSON.parse(String(request.payload)) as { phone: string; code: string }
         return { ...request, payload: JSON.stringify({ ...body, code: await requestCode(app, body.phone) }) }
+      }
+      if (operation.operationId === 'uploadMaterial') {
+        return { ...request, payload: fixturePng, headers: { ...(request.headers as Record<string, string>), 'content-type': 'image/png' } }
+      }
+      if (operation.operationId === 'getMyCase' || operation.operationId === 'getStaffCase') {
+        // A case to read: the caller's own, or (staff) one of the fixture clerk's department.
+        const headers = operation.operationId === 'getMyCase' ? (request.headers as Record<string, string>) : await citizen()
+        const caseNumber = await submitFixtureApplication(app, headers)
+        return { ...request, url: String(request.url).replace(/KDL-[0-9]{8}-[0-9]+/, caseNumber) }
       }
       if (operation.operationId === 'staffSignIn') {
         await staff('admin')

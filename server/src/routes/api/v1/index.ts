@@ -1,5 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify'
+import applications from './applications/index.ts'
 import auth from './auth/index.ts'
+import myCases from './cases/my-cases.ts'
+import staffCases from './cases/staff-cases.ts'
 import catalogue from './catalogue/index.ts'
 import files from './files/index.ts'
 import halls from './halls/index.ts'
@@ -7,6 +10,7 @@ import inaccuracyReports from './inaccuracy-reports/index.ts'
 import items from './items/index.ts'
 import me from './me/index.ts'
 import staff from './staff/index.ts'
+import uploads from './uploads/index.ts'
 
 /**
  * Version 1 of the public API. Every operation declares operationId, tags, params, query,
@@ -28,6 +32,10 @@ const v1: FastifyPluginAsync = async (fastify) => {
   await fastify.register(auth, { prefix: '/auth' })
   await fastify.register(me, { prefix: '/me' })
   await fastify.register(staff, { prefix: '/staff' })
+  await fastify.register(uploads, { prefix: '/uploads' })
+  await fastify.register(applications, { prefix: '/applications' })
+  await fastify.register(myCases, { prefix: '/me/cases' })
+  await fastify.register(staffCases, { prefix: '/staff/cases' })
 }
 
 export default v1
