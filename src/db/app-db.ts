@@ -62,8 +62,6 @@ export interface DraftRecord {
   /** 情形引导 answers (question id → option id). */
   answers: Record<string, string>
   values: ApplicationValues
-  /** Fields holding what the profile filled in (prefillApplicationValues' `prefilled`). */
-  prefilled: Record<string, string>
   /** The company acted for, when the applicant applies for one. */
   companyId: string | null
   materials: Record<string, DraftMaterialChoice>

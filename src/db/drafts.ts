@@ -23,8 +23,10 @@ export async function listOpenDrafts(ownerId: string): Promise<DraftRecord[]> {
 
 /** Saves the whole draft. */
 export async function putDraft(draft: DraftRecord): Promise<void> {
-  // IndexedDB's structured clone cannot copy Vue's reactive proxies: store a plain deep copy.
-  await db.drafts.put(structuredClone(toRaw(draft)))
+  // IndexedDB's structured clone cannot copy Vue's reactive proxies, and toRaw() unwraps only the
+  // top level (table rows edited in the form stay proxies inside): a draft is plain JSON, so a
+  // JSON copy is a plain deep copy.
+  await db.drafts.put(JSON.parse(JSON.stringify(toRaw(draft))) as DraftRecord)
 }
 
 /** Deletes a draft and its files (the citizen discarded it). */
@@ -49,4 +51,8 @@ export async function updateDraftFile(id: string, changes: Partial<Pick<DraftFil
 
 export async function deleteDraftFile(id: string): Promise<void> {
   await db.draftFiles.delete(id)
+}
+
+export function getDraftFile(id: string): Promise<DraftFileRecord | undefined> {
+  return db.draftFiles.get(id)
 }

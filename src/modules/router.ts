@@ -79,6 +79,28 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../pages/ProfilePage.vue'),
     meta: { titleKey: 'pages.profile.title', tab: 'me', signIn: true },
   },
+  // 一表申请: the form, 核对信息, and the receipt of what was sent.
+  {
+    path: '/apply/:code',
+    name: 'apply',
+    component: () => import('../pages/ApplyPage.vue'),
+    props: true,
+    meta: { titleKey: 'pages.apply.title', tab: 'services', signIn: true },
+  },
+  {
+    path: '/apply/:code/check',
+    name: 'apply-check',
+    component: () => import('../pages/ApplyCheckPage.vue'),
+    props: true,
+    meta: { titleKey: 'pages.applyCheck.title', tab: 'services', signIn: true },
+  },
+  {
+    path: '/submissions/:id',
+    name: 'submission',
+    component: () => import('../pages/SubmissionPage.vue'),
+    props: true,
+    meta: { titleKey: 'pages.submission.title', tab: 'me', signIn: true },
+  },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

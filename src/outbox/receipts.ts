@@ -5,5 +5,7 @@ export function receiptReference(item: OutboxItem): string | null {
   switch (item.kind) {
     case 'inaccuracy-report':
       return item.response?.reference ?? null
+    case 'application':
+      return item.response?.caseNumber ?? null
   }
 }

@@ -1,4 +1,5 @@
 import { createInaccuracyReport } from '../api/inaccuracy-reports.ts'
+import { sendApplication } from '../application/submission.ts'
 import type { OutboxTransport } from './sender.ts'
 
 /** Sends an outbox item through the API function for its kind, with its id as the idempotency key. */
@@ -6,5 +7,7 @@ export const sendOutboxItem: OutboxTransport = (item) => {
   switch (item.kind) {
     case 'inaccuracy-report':
       return createInaccuracyReport(item.body, item.id)
+    case 'application':
+      return sendApplication(item.id, item.ownerId, item.body)
   }
 }

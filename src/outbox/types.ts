@@ -1,4 +1,6 @@
+import type { CaseReceipt } from '../../contract/applications.ts'
 import type { InaccuracyReceipt, InaccuracyReportInput } from '../../contract/inaccuracy-reports.ts'
+import type { ApplicationSubmission } from '../application/submission.ts'
 
 /**
  * Every kind of write the citizen can make through the outbox, with what is sent and what
@@ -6,6 +8,8 @@ import type { InaccuracyReceipt, InaccuracyReportInput } from '../../contract/in
  */
 export interface OutboxWrites {
   'inaccuracy-report': { body: InaccuracyReportInput; response: InaccuracyReceipt }
+  /** 一表申请: files are uploaded when it is sent; the answer is the case receipt (办件编号). */
+  application: { body: ApplicationSubmission; response: CaseReceipt }
 }
 
 export type OutboxKind = keyof OutboxWrites

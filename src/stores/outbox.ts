@@ -55,7 +55,9 @@ export const useOutboxStore = defineStore('outbox', () => {
       sentAt: null,
       error: null,
       response: null,
-    } satisfies OutboxItem
+      // TypeScript cannot follow that `body` keeps the kind of `write` through the spread once
+      // there are several kinds; it does, since both come from the same write.
+    } as OutboxItem
     // Noted before the write is stored, so the next page load replays it even if this one ends now.
     markOutboxPending()
     await addOutboxItem(item)

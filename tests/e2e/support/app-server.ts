@@ -12,6 +12,8 @@ export interface AppServer {
   baseURL: string
   /** Milliseconds from spawn until the API answered its health check. */
   startupMs: number
+  /** Everything the server wrote to stdout and stderr so far (its log lines). */
+  output(): string
   stop(): Promise<void>
 }
 
@@ -80,6 +82,7 @@ export async function startAppServer(
   return {
     baseURL,
     startupMs,
+    output: () => output,
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM')

@@ -1,0 +1,132 @@
+// 一表申请 end to end, on the real server with its log SMS provider: sign in with the logged code,
+// fill 我的资料, apply for 失业保险金申领 with the form prefilled from it, attach a photo, defer the
+// 容缺 material with its commitment, submit offline, come back online: exactly one case.
+import { randomInt } from 'node:crypto'
+import { deflateSync } from 'node:zlib'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import type { CaseList } from '../../contract/applications.ts'
+import { startAppServer, type AppServer } from './support/app-server.ts'
+import { PHONE_AGENTS, cspViolations, launchChromium, newPhoneContext, seriousAxeViolations } from './support/browser.ts'
+import { loggedSignInCode } from './support/sign-in-codes.ts'
+
+/** 失业保险金申领: a form with profile prefill, a photo material and a deferrable (容缺) one. */
+const ITEM = '000176051000001'
+
+let browser: Browser
+let server: AppServer
+beforeAll(async () => {
+  // Its own server at info level: the log SMS provider writes the sign-in codes there.
+  ;[browser, server] = await Promise.all([launchChromium(), startAppServer({ env: { LOG_LEVEL: 'info' } })])
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+const crcTable = Array.from({ length: 256 }, (_, n) => {
+  let c = n
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+  return c >>> 0
+})
+const crc32 = (bytes: Buffer) => (bytes.reduce((c, byte) => crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8), 0xffffffff) ^ 0xffffffff) >>> 0
+
+/** A real 64×48 PNG (a photo stand-in the browser can draw, so it goes through compression). */
+function photoPng(): Buffer {
+  const [width, height] = [64, 48]
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
+    const length = Buffer.alloc(4)
+    length.writeUInt32BE(data.length)
+    const crc = Buffer.alloc(4)
+    crc.writeUInt32BE(crc32(body))
+    return Buffer.concat([length, body, crc])
+  }
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header.set([8, 2, 0, 0, 0], 8)
+  const rows = Buffer.concat(Array.from({ length: height }, (_, y) => Buffer.from([0, ...Array.from({ length: width }, (_, x) => [x * 4, y * 5, 160]).flat()])))
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))])
+}
+
+async function signIn(page: Page, phone: string): Promise<void> {
+  await expect.poll(() => page.getByTestId('signin-form').isVisible()).toBe(true)
+  await page.locator('#signin-phone').fill(phone)
+  await page.getByTestId('signin-get-code').click()
+  await expect.poll(() => page.getByTestId('signin-get-code').textContent()).toMatch(/秒后可重新获取/)
+  await page.locator('#signin-code').fill(await loggedSignInCode(server, phone))
+  await page.getByTestId('signin-submit').click()
+}
+
+async function myCases(page: Page): Promise<CaseList['cases']> {
+  return await page.evaluate(async () => ((await (await fetch('/api/v1/me/cases')).json()) as CaseList).cases)
+}
+
+describe.each(PHONE_AGENTS)('一表申请 in $name', ({ userAgent }) => {
+  test('sign in, fill from the profile, attach a photo, defer a material, submit offline: one case when back online', async () => {
+    const phone = `139${String(randomInt(0, 100_000_000)).padStart(8, '0')}`
+    const context = await newPhoneContext(browser, server.baseURL, userAgent)
+    const page = await context.newPage()
+
+    // 我的资料 asks for sign-in and comes back to it.
+    await page.goto('/me/profile')
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/signin')
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await signIn(page, phone)
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/me/profile')
+    await page.getByTestId('profile-edit').click()
+    await page.locator('#profile-name').fill('王小明')
+    await page.locator('#profile-idNumber').fill('150203199001011232')
+    await page.locator('#profile-address').fill('内蒙古自治区包头市昆都仑区钢铁大街1号')
+    await page.getByTestId('profile-save').click()
+    await expect.poll(() => page.getByTestId('profile-view-idNumber').textContent()).toBe('1502**********1232')
+    expect(await seriousAxeViolations(page)).toEqual([])
+
+    // The guide offers 在线申请; the form opens filled in from the profile.
+    await page.goto(`/g/${ITEM}`)
+    await page.getByTestId('guide-apply').click()
+    await expect.poll(() => page.locator('#apply-name').inputValue()).toBe('王小明')
+    expect(await page.locator('#apply-idNumber').inputValue()).toBe('150203199001011232')
+    expect(await page.locator('#apply-phone').inputValue()).toBe(phone)
+    await page.locator('#apply-formerEmployer').fill('包头市示例钢铁有限公司')
+    await page.locator('#apply-contributionPeriod').fill('2019年7月至2026年9月')
+    await page.locator('#apply-contributionYears').fill('7年2个月')
+    await page.locator('#apply-terminationDate').fill('2026-09-30')
+    await page.locator('#apply-terminationReason input[value="contract_expired"]').check()
+
+    await page.getByTestId('pick-id-card').setInputFiles({ name: '身份证.png', mimeType: 'image/png', buffer: photoPng() })
+    await expect.poll(() => page.getByTestId('material-id-card').locator('[data-state]').getAttribute('data-state'), { timeout: 20_000 }).toBe('uploaded')
+
+    // 容缺: deferring needs the commitment confirmed.
+    await page.getByTestId('defer-termination-proof').check()
+    await page.getByTestId('apply-next').click()
+    await expect.poll(() => page.getByTestId('error-material-termination-proof').textContent()).toContain('告知承诺')
+    await page.getByTestId('commit-termination-proof').check()
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await page.getByTestId('apply-next').click()
+
+    // 核对信息 shows the answers, then the citizen sends it offline.
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/apply/${ITEM}/check`)
+    await expect.poll(() => page.getByTestId('check-formerEmployer').textContent()).toBe('包头市示例钢铁有限公司')
+    expect(await page.getByTestId('check-idNumber').textContent()).toBe('1502**********1232')
+    expect(await page.getByTestId('check-material-termination-proof').textContent()).toContain('暂缓提交')
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await context.setOffline(true)
+    await expect.poll(() => page.getByTestId('check-offline').isVisible()).toBe(true)
+    await page.getByTestId('check-submit').dblclick()
+    await expect.poll(() => page.getByTestId('submission-state').textContent()).toContain('联网后会自动提交')
+
+    await context.setOffline(false)
+    await expect.poll(() => page.getByTestId('receipt-case-number').textContent(), { timeout: 30_000 }).toMatch(/^KDL-\d{8}-\d{4,6}$/)
+    expect(await page.getByTestId('receipt-promised').textContent()).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/)
+    expect(await seriousAxeViolations(page)).toEqual([])
+
+    const cases = await myCases(page)
+    expect(cases).toHaveLength(1)
+    expect(cases[0]).toMatchObject({ itemCode: ITEM, status: 'submitted', deferredMaterials: 1 })
+    expect(await page.getByTestId('receipt-case-number').textContent()).toBe(cases[0]!.caseNumber)
+    expect(await cspViolations(page)).toEqual([])
+    await context.close()
+  })
+})
