@@ -1,0 +1,103 @@
+// IndexedDB for Dexie in jsdom; must load before anything opens the database.
+import 'fake-indexeddb/auto'
+import { flushPromises } from '@vue/test-utils'
+import { afterEach, beforeEach, expect, test, vi } from 'vitest'
+import { db } from '../../src/db/app-db.ts'
+import ApplyPage from '../../src/pages/ApplyPage.vue'
+import MePage from '../../src/pages/MePage.vue'
+import { OWNER, makeApplicationItem, makeDraft, serveApplicant } from './support/application-factory.ts'
+import { mountPage } from './support/mount-page.ts'
+
+beforeEach(async () => {
+  await Promise.all(db.tables.map((table) => table.clear()))
+  localStorage.setItem('session.citizen', JSON.stringify(OWNER))
+  sessionStorage.clear()
+})
+
+afterEach(() => {
+  vi.restoreAllMocks()
+  vi.unstubAllGlobals()
+  localStorage.clear()
+  document.body.innerHTML = ''
+})
+
+async function openApply(item = makeApplicationItem()) {
+  vi.stubGlobal('fetch', vi.fn(serveApplicant(item)))
+  const mounted = await mountPage(ApplyPage, `/apply/${item.code}`, { code: item.code })
+  await vi.waitFor(() => expect(mounted.wrapper.find('[data-testid="apply-form"]').exists()).toBe(true))
+  return mounted
+}
+
+const input = (selector: string) => document.querySelector<HTMLInputElement>(selector)!
+
+async function type(selector: string, text: string) {
+  const element = input(selector)
+  element.value = text
+  element.dispatchEvent(new Event('input'))
+  await flushPromises()
+}
+
+test('the form opens filled in from the profile; what is typed is saved on the phone and comes back after a reload', async () => {
+  const first = await openApply()
+  await vi.waitFor(() => expect(input('#apply-name').value).toBe('王小明'))
+  expect(input('#apply-idNumber').value).toBe('150203199001011232')
+  await type('#apply-formerEmployer', '包头市示例钢铁有限公司')
+  // Saved after a short pause in typing, without any network.
+  await vi.waitFor(async () => expect((await db.drafts.toArray())[0]?.values.formerEmployer).toBe('包头市示例钢铁有限公司'), { timeout: 3000 })
+  expect(first.wrapper.get('[data-testid="draft-saved"]').text()).toMatch(/草稿已保存 \d{4}年/)
+  first.wrapper.unmount()
+  document.body.innerHTML = ''
+
+  const second = await openApply()
+  await vi.waitFor(() => expect(input('#apply-formerEmployer').value).toBe('包头市示例钢铁有限公司'))
+  expect(await db.drafts.count()).toBe(1)
+  second.wrapper.unmount()
+  document.body.innerHTML = ''
+
+  // 我的 › 草稿 lists it.
+  vi.stubGlobal('fetch', vi.fn(serveApplicant(makeApplicationItem())))
+  const me = await mountPage(MePage, '/me')
+  await vi.waitFor(() => expect(me.wrapper.find('[data-testid="draft-000176051000001"]').exists()).toBe(true))
+  expect(me.wrapper.get('[data-testid="draft-000176051000001"]').text()).toContain('失业保险金申领')
+})
+
+test('a deferred (容缺) material is refused until the applicant confirms the commitment', async () => {
+  const { wrapper } = await openApply()
+  await vi.waitFor(() => expect(input('#apply-name').value).toBe('王小明'))
+  await type('#apply-formerEmployer', '包头市示例钢铁有限公司')
+  await type('#apply-terminationDate', '2026-09-30')
+  input('#apply-terminationReason input[value="contract_expired"]').click()
+  await flushPromises()
+  await db.draftFiles.put({ id: 'file-1', draftId: (await db.drafts.toArray())[0]!.id, materialId: 'id-card', name: '身份证.jpg', mediaType: 'image/jpeg', bytes: 1000, blob: new Blob(['x']), uploadId: 'u1', uploadExpiresAt: '2099-01-01T00:00:00.000Z', addedAt: new Date().toISOString() })
+  wrapper.unmount()
+  document.body.innerHTML = ''
+  const reopened = await openApply()
+  await vi.waitFor(() => expect(reopened.wrapper.find('[data-testid="material-id-card"] [data-state="uploaded"]').exists()).toBe(true))
+
+  await reopened.wrapper.get('[data-testid="defer-termination-proof"]').setValue(true)
+  expect(reopened.wrapper.get('[data-testid="commitment-text"]').text()).toContain('本人承诺：“解除或终止劳动关系证明”暂缓提交')
+  await reopened.wrapper.get('[data-testid="apply-form"]').trigger('submit')
+  await flushPromises()
+  expect(reopened.wrapper.get('[data-testid="error-material-termination-proof"]').text()).toBe('“解除或终止劳动关系证明”选择了暂缓提交，请阅读并确认告知承诺')
+  expect(reopened.router.currentRoute.value.path).toBe('/apply/000176051000001')
+
+  await reopened.wrapper.get('[data-testid="commit-termination-proof"]').setValue(true)
+  await reopened.wrapper.get('[data-testid="apply-form"]').trigger('submit')
+  await vi.waitFor(() => expect(reopened.router.currentRoute.value.path).toBe('/apply/000176051000001/check'))
+  expect((await db.drafts.toArray())[0]?.materials['termination-proof']).toEqual({ deferred: true, commitmentAccepted: true })
+})
+
+test('a draft made on an older guide version says so, with the change note', async () => {
+  await db.drafts.put(makeDraft({ guideVersion: 1, values: { formerEmployer: '某公司' } }))
+  const item = makeApplicationItem({
+    current: { version: 2, effectiveDate: '2026-11-01', publishedAt: '2026-11-01T00:00:00.000Z', changeNote: '依据新规定，取消户口簿复印件' },
+    history: [{ version: 1, effectiveDate: '2025-01-01', publishedAt: '2025-01-01T00:00:00.000Z', changeNote: null }],
+  })
+  const { wrapper } = await openApply(item)
+  const notice = wrapper.get('[data-testid="draft-older-version"]')
+  expect(notice.text()).toContain('此草稿按第1版办事指南填写，指南已更新为第2版')
+  expect(notice.text()).toContain('本次变更：依据新规定，取消户口簿复印件')
+  await notice.get('button').trigger('click')
+  await flushPromises()
+  expect(wrapper.find('[data-testid="draft-older-version"]').exists()).toBe(false)
+})
