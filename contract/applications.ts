@@ -10,8 +10,9 @@ import { itemCodePattern, LocalDate, TimeLimit } from './guides.ts'
 // Upload protocol (POST /api/v1/uploads, signed-in citizen):
 //   - the body is the file's raw bytes (no multipart, no JSON), e.g. `fetch(url, { method:
 //     'POST', body: blob })` or XMLHttpRequest for progress;
-//   - `Content-Type` is one of UPLOAD_MEDIA_TYPES (image/jpeg, image/png, image/webp,
-//     application/pdf); any other answers 415;
+//   - `Content-Type` is the file's type, one of UPLOAD_MEDIA_TYPES (image/jpeg, image/png,
+//     image/webp, application/pdf), or application/octet-stream when the browser does not know it:
+//     the server does not trust it either way (see below);
 //   - `X-File-Name` carries the file's name percent-encoded as UTF-8 (encodeURIComponent), since
 //     header values are ASCII; the name never goes into the URL (names can hold personal data);
 //   - `X-CSRF-Token` carries the session's CSRF token, as on every write (contract/auth.ts);

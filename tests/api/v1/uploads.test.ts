@@ -51,8 +51,15 @@ describe('POST /api/v1/uploads', () => {
     expect(await uploadCount()).toBe(before)
   })
 
-  it('refuses content types other than pictures and PDFs, and JSON bodies, with 415', async () => {
-    expectErrorBody(await upload(testApp.app, headers, Buffer.from('<svg/>'), { contentType: 'image/svg+xml' }), 415)
+  it('reads the type from the bytes whatever the Content-Type says (application/octet-stream included)', async () => {
+    const response = await upload(testApp.app, headers, pdfBytes, { fileName: '申请表', contentType: 'application/octet-stream' })
+    expect(response.statusCode, response.body).toBe(201)
+    expect(response.json<Upload>()).toMatchObject({ mediaType: 'application/pdf', fileName: '申请表.pdf' })
+  })
+
+  it('refuses other files (SVG, text sent as text/plain) and JSON bodies with 415', async () => {
+    expectErrorBody(await upload(testApp.app, headers, Buffer.from('<svg/>'), { contentType: 'image/svg+xml' }), 415, 'UPLOAD_TYPE_REFUSED')
+    expectErrorBody(await upload(testApp.app, headers, Buffer.from('hello'), { contentType: 'text/plain' }), 415, 'UPLOAD_TYPE_REFUSED')
     const json = await testApp.app.inject({ method: 'POST', url: '/api/v1/uploads', headers: { ...headers, 'x-file-name': 'a.png' }, payload: { bytes: 'x' } })
     expectErrorBody(json, 415, 'UNSUPPORTED_MEDIA_TYPE')
   })

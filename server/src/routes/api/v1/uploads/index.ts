@@ -19,8 +19,10 @@ const isUploadType = (mediaType: string): mediaType is UploadMediaType => (UPLOA
  */
 const uploads: FastifyPluginAsyncTypebox = async (fastify) => {
   const maxBytes = fastify.config.UPLOAD_MAX_BYTES
-  // Only in this plugin's scope: everywhere else the API still takes JSON only.
-  fastify.addContentTypeParser([...UPLOAD_MEDIA_TYPES], { parseAs: 'buffer', bodyLimit: maxBytes }, (_request, body, done) => done(null, body))
+  // Any Content-Type is read as bytes, since the type is sniffed from them anyway (browsers send
+  // application/octet-stream or nothing for some files); only in this plugin's scope: everywhere
+  // else the API still takes JSON only. A JSON body still parses as JSON and is refused below.
+  fastify.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxBytes }, (_request, body, done) => done(null, body))
 
   fastify.post(
     '',
@@ -31,7 +33,7 @@ const uploads: FastifyPluginAsyncTypebox = async (fastify) => {
         tags: ['applications'],
         summary: 'Upload one file of a material (raw bytes; JPEG, PNG, WEBP or PDF)',
         description:
-          'Body: the file itself, Content-Type image/jpeg, image/png, image/webp or application/pdf; X-File-Name: the name, percent-encoded UTF-8; X-CSRF-Token. ' +
+          'Body: the file itself, Content-Type image/jpeg, image/png, image/webp, application/pdf (or application/octet-stream); X-File-Name: the name, percent-encoded UTF-8; X-CSRF-Token. ' +
           'The type is sniffed from the content: content that is none of these answers 415 UPLOAD_TYPE_REFUSED; content of another of these types is stored as what it is. ' +
           `Images up to 5 MB, PDFs up to 10 MB, no body above UPLOAD_MAX_BYTES: 413. Unattached uploads expire (UPLOAD_RETENTION_HOURS).`,
         security: [{ citizenSession: [] }],
