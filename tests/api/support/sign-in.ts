@@ -10,7 +10,7 @@ import type { Database } from '../../../server/src/db/schema.ts'
 import { staffAccountsRepository } from '../../../server/src/repositories/staff-accounts-repository.ts'
 
 /** Headers that make a request part of a session: its cookies, and X-CSRF-Token for writes. */
-export interface SessionHeaders {
+export type SessionHeaders = {
   cookie: string
   'x-csrf-token': string
 }

@@ -266,7 +266,7 @@ describe('CSRF protection of state-changing requests', () => {
 
 describe('COOKIE_SECURE', () => {
   it('marks the cookies Secure when set, and by default in production', async () => {
-    for (const env of [{ COOKIE_SECURE: 'true' }, { NODE_ENV: 'production' }, { PUBLIC_URL: 'https://zwfw.example.gov.cn' }]) {
+    for (const env of [{ COOKIE_SECURE: 'true' }, { NODE_ENV: 'production' }, { PUBLIC_URL: 'https://zwfw.example.gov.cn' }] as Array<Record<string, string>>) {
       const secureApp = await buildTestApp({ ...env, SEED_DEMO: 'false' })
       try {
         const phone = randomMobile()

@@ -13,6 +13,16 @@ describe('loadConfig', () => {
       SEED_DEMO: true,
       RATE_LIMIT_MAX: 300,
       TRUST_PROXY: false,
+      CITIZEN_SESSION_DAYS: 30,
+      STAFF_SESSION_HOURS: 12,
+      SMS_PROVIDER: 'log',
+      SMS_TEMPLATE: 'sign-in-code',
+      SMS_HTTP_TIMEOUT_MS: 5000,
+      SIGN_IN_CODE_INTERVAL_SECONDS: 60,
+      SIGN_IN_CODES_PER_PHONE_PER_HOUR: 5,
+      SIGN_IN_CODES_PER_ADDRESS_PER_HOUR: 20,
+      UPLOAD_MAX_BYTES: 10 * 1024 * 1024,
+      UPLOAD_RETENTION_HOURS: 24,
     })
   })
 
