@@ -66,11 +66,18 @@ export function useApplicationDraft(options: UseApplicationDraftOptions = {}) {
     return draft.value
   }
 
+  /** Stops saving (the draft was deleted): nothing pending is written. */
+  function close(): void {
+    clearTimeout(timer)
+    dirty = false
+    draft.value = null
+  }
+
   watch(
     draft,
-    (_next, previous) => {
-      // The first assignment (open) is not an edit.
-      if (!previous) return
+    (next, previous) => {
+      // The first assignment (open) is not an edit, nor is closing.
+      if (!previous || !next) return
       dirty = true
       clearTimeout(timer)
       timer = setTimeout(() => void saveNow(), saveDelayMs)
@@ -90,5 +97,5 @@ export function useApplicationDraft(options: UseApplicationDraftOptions = {}) {
     void saveNow()
   })
 
-  return { draft, savedAt, open, saveNow }
+  return { draft, savedAt, open, saveNow, close }
 }

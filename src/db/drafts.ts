@@ -1,5 +1,5 @@
 import { toRaw } from 'vue'
-import { db, type DraftFileRecord, type DraftRecord } from './app-db.ts'
+import { db, type CaseRecord, type DraftFileRecord, type DraftRecord } from './app-db.ts'
 
 // Drafts of one-form applications (草稿) and the files attached to them, on the phone only until
 // the application is sent. Writes are small and frequent (every pause in typing), so each is one
@@ -55,4 +55,9 @@ export async function deleteDraftFile(id: string): Promise<void> {
 
 export function getDraftFile(id: string): Promise<DraftFileRecord | undefined> {
   return db.draftFiles.get(id)
+}
+
+/** The receipts of applications this citizen sent from this phone, newest first. */
+export async function listKeptCases(ownerId: string): Promise<CaseRecord[]> {
+  return (await db.cases.where('ownerId').equals(ownerId).sortBy('submittedAt')).reverse()
 }

@@ -38,6 +38,8 @@ export const useSessionStore = defineStore('session', () => {
         forgetCitizen()
       }
     }
+    // Pages asking later get this answer, not the one from when the page loaded.
+    asked = Promise.resolve(citizen.value)
     return citizen.value
   }
 

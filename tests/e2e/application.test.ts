@@ -63,6 +63,39 @@ async function myCases(page: Page): Promise<CaseList['cases']> {
   return await page.evaluate(async () => ((await (await fetch('/api/v1/me/cases')).json()) as CaseList).cases)
 }
 
+/** How many personal records the app's IndexedDB holds, per table. */
+async function personalRecords(page: Page): Promise<Record<string, number>> {
+  return await page.evaluate(async () => {
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('kundulun-zhengwu')
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+    const tables = ['drafts', 'draftFiles', 'profiles', 'cases', 'outbox']
+    const counts = await Promise.all(
+      tables.map(
+        (table) =>
+          new Promise<number>((resolve, reject) => {
+            const request = database.transaction(table).objectStore(table).count()
+            request.onsuccess = () => resolve(request.result)
+            request.onerror = () => reject(request.error)
+          }),
+      ),
+    )
+    database.close()
+    return Object.fromEntries(tables.map((table, index) => [table, counts[index]!]))
+  })
+}
+
+/** Fills the 失业保险金申领 form's own fields (those the profile does not give). */
+async function fillEmployment(page: Page): Promise<void> {
+  await page.locator('#apply-formerEmployer').fill('包头市示例钢铁有限公司')
+  await page.locator('#apply-contributionPeriod').fill('2019年7月至2026年9月')
+  await page.locator('#apply-contributionYears').fill('7年2个月')
+  await page.locator('#apply-terminationDate').fill('2026-09-30')
+  await page.locator('#apply-terminationReason input[value="contract_expired"]').check()
+}
+
 describe.each(PHONE_AGENTS)('一表申请 in $name', ({ userAgent }) => {
   test('sign in, fill from the profile, attach a photo, defer a material, submit offline: one case when back online', async () => {
     const phone = `139${String(randomInt(0, 100_000_000)).padStart(8, '0')}`
@@ -89,11 +122,7 @@ describe.each(PHONE_AGENTS)('一表申请 in $name', ({ userAgent }) => {
     await expect.poll(() => page.locator('#apply-name').inputValue()).toBe('王小明')
     expect(await page.locator('#apply-idNumber').inputValue()).toBe('150203199001011232')
     expect(await page.locator('#apply-phone').inputValue()).toBe(phone)
-    await page.locator('#apply-formerEmployer').fill('包头市示例钢铁有限公司')
-    await page.locator('#apply-contributionPeriod').fill('2019年7月至2026年9月')
-    await page.locator('#apply-contributionYears').fill('7年2个月')
-    await page.locator('#apply-terminationDate').fill('2026-09-30')
-    await page.locator('#apply-terminationReason input[value="contract_expired"]').check()
+    await fillEmployment(page)
 
     await page.getByTestId('pick-id-card').setInputFiles({ name: '身份证.png', mimeType: 'image/png', buffer: photoPng() })
     await expect.poll(() => page.getByTestId('material-id-card').locator('[data-state]').getAttribute('data-state'), { timeout: 20_000 }).toBe('uploaded')
@@ -127,6 +156,51 @@ describe.each(PHONE_AGENTS)('一表申请 in $name', ({ userAgent }) => {
     expect(cases[0]).toMatchObject({ itemCode: ITEM, status: 'submitted', deferredMaterials: 1 })
     expect(await page.getByTestId('receipt-case-number').textContent()).toBe(cases[0]!.caseNumber)
     expect(await cspViolations(page)).toEqual([])
+
+    // 我的 keeps the receipt; sign-out takes it and every other personal record off the phone.
+    await page.getByRole('link', { name: '查看我的草稿和提交记录' }).click()
+    await expect.poll(() => page.getByTestId('case-list').textContent()).toContain(cases[0]!.caseNumber)
+    expect(await seriousAxeViolations(page)).toEqual([])
+    expect(await personalRecords(page)).not.toEqual({ drafts: 0, draftFiles: 0, profiles: 0, cases: 0, outbox: 0 })
+    await page.getByTestId('sign-out').click()
+    await page.locator('.van-dialog__confirm').click()
+    await expect.poll(() => page.getByTestId('me-sign-in').isVisible()).toBe(true)
+    expect(await personalRecords(page)).toEqual({ drafts: 0, draftFiles: 0, profiles: 0, cases: 0, outbox: 0 })
+    await context.close()
+  })
+
+  test('when the connection drops after the server stored the application, the retry makes no second case', async () => {
+    const phone = `139${String(randomInt(0, 100_000_000)).padStart(8, '0')}`
+    const context = await newPhoneContext(browser, server.baseURL, userAgent)
+    const page = await context.newPage()
+    const submissions: Array<{ status: number; replayed: boolean }> = []
+    let dropped = 0
+    // The first answer to the submission is lost on the way back, after the server created the case.
+    await page.route('**/api/v1/applications', async (route) => {
+      const response = await route.fetch()
+      submissions.push({ status: response.status(), replayed: response.headers()['idempotent-replayed'] === 'true' })
+      if (dropped++ === 0) await route.abort('connectionreset')
+      else await route.fulfill({ response })
+    })
+
+    await page.goto(`/apply/${ITEM}`)
+    await signIn(page, phone)
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/apply/${ITEM}`)
+    await expect.poll(() => page.locator('#apply-phone').inputValue()).toBe(phone)
+    await page.locator('#apply-name').fill('李四')
+    await page.locator('#apply-idNumber').fill('11010519491231002X')
+    await page.locator('#apply-registeredAddress').fill('内蒙古自治区包头市昆都仑区阿尔丁大街2号')
+    await fillEmployment(page)
+    await page.getByTestId('pick-id-card').setInputFiles({ name: 'id.png', mimeType: 'image/png', buffer: photoPng() })
+    await page.getByTestId('defer-termination-proof').check()
+    await page.getByTestId('commit-termination-proof').check()
+    await page.getByTestId('apply-next').click()
+    await page.getByTestId('check-submit').click()
+
+    await expect.poll(() => page.getByTestId('receipt-case-number').textContent(), { timeout: 30_000 }).toMatch(/^KDL-/)
+    expect(submissions.map((answer) => answer.status)).toEqual([201, 201])
+    expect(submissions.map((answer) => answer.replayed)).toEqual([false, true])
+    expect(await myCases(page)).toHaveLength(1)
     await context.close()
   })
 })
