@@ -2,6 +2,7 @@ import type { ApplicationInput, CaseReceipt } from '../../contract/applications.
 import type { ApplicationValues } from '../../contract/application-form.ts'
 import { submitApplication, uploadMaterialFile } from '../api/applications.ts'
 import { db } from '../db/app-db.ts'
+import { i18n } from '../modules/i18n.ts'
 
 /** A material as the outbox keeps it: the phone's files (uploaded when sent), or deferred with the commitment. */
 export type SubmissionMaterial = { materialId: string; fileIds: string[] } | { materialId: string; deferred: true; commitment: string }
@@ -26,7 +27,7 @@ const UPLOAD_MARGIN_MS = 60 * 60 * 1000
 /** The upload id of a draft file, uploading it first when it has none (or its upload is about to expire). */
 async function uploadedId(fileId: string): Promise<string> {
   const file = await db.draftFiles.get(fileId)
-  if (!file) throw new Error('附件已从本机删除，请返回重新添加')
+  if (!file) throw new Error(i18n.global.t('application.receipt.fileMissing'))
   if (file.uploadId && file.uploadExpiresAt && Date.parse(file.uploadExpiresAt) - Date.now() > UPLOAD_MARGIN_MS) return file.uploadId
   const upload = await uploadMaterialFile(file.blob, file.name)
   await db.draftFiles.update(fileId, { uploadId: upload.uploadId, uploadExpiresAt: upload.expiresAt })

@@ -5,7 +5,9 @@ import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import { db } from '../../src/db/app-db.ts'
 import ApplyPage from '../../src/pages/ApplyPage.vue'
 import MePage from '../../src/pages/MePage.vue'
+import { makeApplicationForm } from '../unit/contract/application-form-factory.ts'
 import { OWNER, makeApplicationItem, makeDraft, serveApplicant } from './support/application-factory.ts'
+import { makeMaterial, makeServiceItem } from './support/guide-factory.ts'
 import { mountPage } from './support/mount-page.ts'
 
 beforeEach(async () => {
@@ -14,7 +16,11 @@ beforeEach(async () => {
   sessionStorage.clear()
 })
 
+/** Pages still mounted: unmounted after each test, so that no draft of one test is saved during the next. */
+const open: Array<{ unmount: () => void }> = []
+
 afterEach(() => {
+  for (const wrapper of open.splice(0)) wrapper.unmount()
   vi.restoreAllMocks()
   vi.unstubAllGlobals()
   localStorage.clear()
@@ -24,6 +30,7 @@ afterEach(() => {
 async function openApply(item = makeApplicationItem()) {
   vi.stubGlobal('fetch', vi.fn(serveApplicant(item)))
   const mounted = await mountPage(ApplyPage, `/apply/${item.code}`, { code: item.code })
+  open.push(mounted.wrapper)
   await vi.waitFor(() => expect(mounted.wrapper.find('[data-testid="apply-form"]').exists()).toBe(true))
   return mounted
 }
@@ -45,13 +52,13 @@ test('the form opens filled in from the profile; what is typed is saved on the p
   // Saved after a short pause in typing, without any network.
   await vi.waitFor(async () => expect((await db.drafts.toArray())[0]?.values.formerEmployer).toBe('包头市示例钢铁有限公司'), { timeout: 3000 })
   expect(first.wrapper.get('[data-testid="draft-saved"]').text()).toMatch(/草稿已保存 \d{4}年/)
-  first.wrapper.unmount()
+  open.splice(0).forEach((wrapper) => wrapper.unmount())
   document.body.innerHTML = ''
 
-  const second = await openApply()
+  await openApply()
   await vi.waitFor(() => expect(input('#apply-formerEmployer').value).toBe('包头市示例钢铁有限公司'))
   expect(await db.drafts.count()).toBe(1)
-  second.wrapper.unmount()
+  open.splice(0).forEach((wrapper) => wrapper.unmount())
   document.body.innerHTML = ''
 
   // 我的 › 草稿 lists it.
@@ -69,7 +76,7 @@ test('a deferred (容缺) material is refused until the applicant confirms the c
   input('#apply-terminationReason input[value="contract_expired"]').click()
   await flushPromises()
   await db.draftFiles.put({ id: 'file-1', draftId: (await db.drafts.toArray())[0]!.id, materialId: 'id-card', name: '身份证.jpg', mediaType: 'image/jpeg', bytes: 1000, blob: new Blob(['x']), uploadId: 'u1', uploadExpiresAt: '2099-01-01T00:00:00.000Z', addedAt: new Date().toISOString() })
-  wrapper.unmount()
+  open.splice(0).forEach((page) => page.unmount())
   document.body.innerHTML = ''
   const reopened = await openApply()
   await vi.waitFor(() => expect(reopened.wrapper.find('[data-testid="material-id-card"] [data-state="uploaded"]').exists()).toBe(true))
@@ -100,4 +107,28 @@ test('a draft made on an older guide version says so, with the change note', asy
   await notice.get('button').trigger('click')
   await flushPromises()
   expect(wrapper.find('[data-testid="draft-older-version"]').exists()).toBe(false)
+})
+
+test('the situations the form depends on are answered first; the answer decides the groups shown', async () => {
+  const item = makeServiceItem(
+    {
+      name: '最低生活保障审核确认',
+      situations: [{ id: 'applicant', question: '谁来申请？', options: [{ id: 'self', label: '本人申请' }, { id: 'agent', label: '他人代为申请' }] }],
+      materials: [makeMaterial({ id: 'id-card', name: '居民身份证' }), makeMaterial({ id: 'household-register', name: '居民户口簿' })],
+      applicationForm: makeApplicationForm(),
+    },
+    { code: '000173005000001' },
+  )
+  const { wrapper } = await openApply(item)
+  expect(wrapper.get('[data-testid="apply-situations"]').text()).toContain('谁来申请？')
+  expect(wrapper.get('[data-testid="apply-answer-first"]').text()).toContain('请先回答以上问题')
+  expect(wrapper.find('[data-testid="group-applicant"]').exists()).toBe(false)
+
+  await wrapper.get('[data-testid="situation-applicant-agent"]').setValue(true)
+  await vi.waitFor(() => expect(wrapper.find('[data-testid="group-agent"]').exists()).toBe(true))
+  expect(wrapper.find('[data-testid="apply-answer-first"]').exists()).toBe(false)
+  // The agent's own name goes into the agent's box, not the applicant's.
+  await vi.waitFor(() => expect(input('#apply-agentName').value).toBe('王小明'))
+  expect(input('#apply-name').value).toBe('')
+  await vi.waitFor(async () => expect((await db.drafts.where('itemCode').equals(item.code).first())?.answers).toEqual({ applicant: 'agent' }), { timeout: 3000 })
 })
