@@ -62,6 +62,8 @@ export function useApplicationDraft(options: UseApplicationDraftOptions = {}) {
     if (!existing) {
       dirty = true
       await saveNow()
+      // A draft is the citizen's own work: ask the browser not to evict it when storage runs low.
+      void navigator.storage?.persist?.().catch(() => false)
     }
     return draft.value
   }
