@@ -61,3 +61,20 @@ export function getDraftFile(id: string): Promise<DraftFileRecord | undefined> {
 export async function listKeptCases(ownerId: string): Promise<CaseRecord[]> {
   return (await db.cases.where('ownerId').equals(ownerId).sortBy('submittedAt')).reverse()
 }
+
+/**
+ * Removes drafts (and their files) whose application the server has acknowledged, wherever that
+ * happened (a replay on a later page load, another tab). A draft whose write is still waiting or
+ * was refused stays: its files are what the outbox sends, or what the citizen corrects.
+ */
+export async function pruneSentDrafts(ownerId: string): Promise<void> {
+  await db.transaction('rw', [db.drafts, db.draftFiles, db.outbox], async () => {
+    const sent = await db.drafts.where('ownerId').equals(ownerId).filter((draft) => draft.submissionId !== null).toArray()
+    for (const draft of sent) {
+      const write = await db.outbox.get(draft.submissionId!)
+      if (write && write.state !== 'sent') continue
+      await db.draftFiles.where('draftId').equals(draft.id).delete()
+      await db.drafts.delete(draft.id)
+    }
+  })
+}

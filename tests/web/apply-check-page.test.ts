@@ -96,3 +96,17 @@ test('offline, a double tap puts one application in the outbox, which waits and 
   // The draft leaves 草稿 at once.
   expect((await db.drafts.get('draft-1'))?.submissionId).toBe(items[0]!.id)
 })
+
+test('once the server has the application, the draft and its files leave the phone', async () => {
+  const { pruneSentDrafts } = await import('../../src/db/drafts.ts')
+  const body = (draftId: string) => ({ draftId, itemCode: item.code, itemName: '失业保险金申领', guideVersion: 1, situationAnswers: {}, values: {}, materials: [] })
+  await db.drafts.update('draft-1', { submissionId: 'write-1' })
+  await db.drafts.put(makeDraft({ id: 'draft-2', itemCode: '000000000000002', submissionId: 'write-2' }))
+  await db.outbox.bulkPut([
+    { id: 'write-1', kind: 'application', state: 'sent', ownerId: OWNER.id, summary: '', createdAt: '', attempts: 1, nextAttemptAt: 0, claimedAt: null, sentAt: '', error: null, body: body('draft-1'), response: null },
+    { id: 'write-2', kind: 'application', state: 'pending', ownerId: OWNER.id, summary: '', createdAt: '', attempts: 0, nextAttemptAt: 0, claimedAt: null, sentAt: null, error: null, body: body('draft-2'), response: null },
+  ])
+  await pruneSentDrafts(OWNER.id)
+  expect((await db.drafts.toArray()).map((draft) => draft.id)).toEqual(['draft-2'])
+  expect(await db.draftFiles.count()).toBe(0)
+})
