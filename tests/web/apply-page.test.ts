@@ -132,3 +132,54 @@ test('the situations the form depends on are answered first; the answer decides 
   expect(input('#apply-name').value).toBe('')
   await vi.waitFor(async () => expect((await db.drafts.where('itemCode').equals(item.code).first())?.answers).toEqual({ applicant: 'agent' }), { timeout: 3000 })
 })
+
+test('acting for a company fills its fields from that company, and choosing another replaces what the first one filled', async () => {
+  const companies = [
+    { id: 'c1', name: '包头市示例商贸有限公司', creditCode: '91350100M000100Y43', legalRepresentative: '王小明', createdAt: '', updatedAt: '' },
+    { id: 'c2', name: '包头市另一家科技有限公司', creditCode: '91150203MA0Q00000X', legalRepresentative: '李四', createdAt: '', updatedAt: '' },
+  ]
+  const item = makeServiceItem(
+    {
+      name: '单位社会保险参保登记',
+      situations: [],
+      materials: [],
+      applicationForm: {
+        title: '社会保险参保登记表',
+        materialIds: [],
+        groups: [
+          {
+            id: 'employer',
+            title: '参保单位',
+            fields: [
+              { type: 'text', key: 'companyName', label: '单位名称', required: true, prefill: 'company.name' },
+              { type: 'creditCode', key: 'creditCode', label: '统一社会信用代码', required: true, prefill: 'company.creditCode' },
+              { type: 'text', key: 'contact', label: '经办人', required: true, prefill: 'name' },
+            ],
+          },
+        ],
+      },
+    },
+    { code: '000176002000001' },
+  )
+  const serve = serveApplicant(item)
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) =>
+      String(input) === '/api/v1/me/companies' ? new Response(JSON.stringify({ companies }), { status: 200 }) : serve(input, init),
+    ),
+  )
+  const { wrapper } = await mountPage(ApplyPage, `/apply/${item.code}`, { code: item.code })
+  open.push(wrapper)
+  await vi.waitFor(() => expect(wrapper.find('[data-testid="apply-company"]').exists()).toBe(true))
+  await vi.waitFor(() => expect(wrapper.findAll('[data-testid="apply-company"] option')).toHaveLength(3))
+  expect(input('#apply-companyName').value).toBe('')
+
+  await wrapper.get('[data-testid="apply-company"]').setValue('c1')
+  await vi.waitFor(() => expect(input('#apply-companyName').value).toBe('包头市示例商贸有限公司'))
+  expect(input('#apply-creditCode').value).toBe('91350100M000100Y43')
+  expect(input('#apply-contact').value).toBe('王小明')
+
+  await wrapper.get('[data-testid="apply-company"]').setValue('c2')
+  await vi.waitFor(() => expect(input('#apply-companyName').value).toBe('包头市另一家科技有限公司'))
+  expect(input('#apply-creditCode').value).toBe('91150203MA0Q00000X')
+})
