@@ -50,12 +50,19 @@ function photoPng(): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))])
 }
 
-async function signIn(page: Page, phone: string): Promise<void> {
+/** Signs in on /signin with the code the server logged; `wrongFirst` tries a wrong code before it. */
+async function signIn(page: Page, phone: string, options: { wrongFirst?: boolean } = {}): Promise<void> {
   await expect.poll(() => page.getByTestId('signin-form').isVisible()).toBe(true)
   await page.locator('#signin-phone').fill(phone)
   await page.getByTestId('signin-get-code').click()
   await expect.poll(() => page.getByTestId('signin-get-code').textContent()).toMatch(/秒后可重新获取/)
-  await page.locator('#signin-code').fill(await loggedSignInCode(server, phone))
+  const code = await loggedSignInCode(server, phone)
+  if (options.wrongFirst) {
+    await page.locator('#signin-code').fill(code === '000000' ? '111111' : '000000')
+    await page.getByTestId('signin-submit').click()
+    await expect.poll(() => page.getByTestId('signin-error').textContent()).toBe('验证码不正确，还可以再试 4 次')
+  }
+  await page.locator('#signin-code').fill(code)
   await page.getByTestId('signin-submit').click()
 }
 
@@ -114,6 +121,13 @@ describe.each(PHONE_AGENTS)('一表申请 in $name', ({ userAgent }) => {
     await page.locator('#profile-address').fill('内蒙古自治区包头市昆都仑区钢铁大街1号')
     await page.getByTestId('profile-save').click()
     await expect.poll(() => page.getByTestId('profile-view-idNumber').textContent()).toBe('1502**********1232')
+    await page.getByTestId('profile-add-company').click()
+    await page.locator('#company-new-name').fill('包头市示例商贸有限公司')
+    await page.locator('#company-new-creditCode').fill('91350100M000100Y43')
+    await page.locator('#company-new-legalRepresentative').fill('王小明')
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await page.getByTestId('company-new-save').click()
+    await expect.poll(() => page.getByTestId('profile-company-list').textContent()).toContain('91350100M000100Y43')
     expect(await seriousAxeViolations(page)).toEqual([])
 
     // The guide offers 在线申请; the form opens filled in from the profile.
@@ -184,7 +198,7 @@ describe.each(PHONE_AGENTS)('一表申请 in $name', ({ userAgent }) => {
     })
 
     await page.goto(`/apply/${ITEM}`)
-    await signIn(page, phone)
+    await signIn(page, phone, { wrongFirst: true })
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/apply/${ITEM}`)
     await expect.poll(() => page.locator('#apply-phone').inputValue()).toBe(phone)
     await page.locator('#apply-name').fill('李四')
