@@ -70,6 +70,24 @@ async function myCases(page: Page): Promise<CaseList['cases']> {
   return await page.evaluate(async () => ((await (await fetch('/api/v1/me/cases')).json()) as CaseList).cases)
 }
 
+/** A value of the (only) draft as saved in IndexedDB. */
+async function savedDraftValue(page: Page, key: string): Promise<unknown> {
+  return await page.evaluate(async (fieldKey) => {
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('kundulun-zhengwu')
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+    const drafts = await new Promise<Array<{ values: Record<string, unknown> }>>((resolve, reject) => {
+      const request = database.transaction('drafts').objectStore('drafts').getAll()
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+    database.close()
+    return drafts[0]?.values[fieldKey] ?? null
+  }, key)
+}
+
 /** How many personal records the app's IndexedDB holds, per table. */
 async function personalRecords(page: Page): Promise<Record<string, number>> {
   return await page.evaluate(async () => {
@@ -140,6 +158,12 @@ describe.each(PHONE_AGENTS)('一表申请 in $name', ({ userAgent }) => {
 
     await page.getByTestId('pick-id-card').setInputFiles({ name: '身份证.png', mimeType: 'image/png', buffer: photoPng() })
     await expect.poll(() => page.getByTestId('material-id-card').locator('[data-state]').getAttribute('data-state'), { timeout: 20_000 }).toBe('uploaded')
+
+    // The draft is on the phone as typed: a reload brings back the values and the uploaded photo.
+    await expect.poll(() => savedDraftValue(page, 'terminationReason')).toBe('contract_expired')
+    await page.reload()
+    await expect.poll(() => page.locator('#apply-formerEmployer').inputValue()).toBe('包头市示例钢铁有限公司')
+    await expect.poll(() => page.getByTestId('material-id-card').locator('[data-state]').getAttribute('data-state')).toBe('uploaded')
 
     // 容缺: deferring needs the commitment confirmed.
     await page.getByTestId('defer-termination-proof').check()
