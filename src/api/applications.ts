@@ -1,14 +1,9 @@
-import type { ApplicationInput, CaseList, CaseReceipt, Upload } from '../../contract/applications.ts'
+import type { ApplicationInput, CaseReceipt, Upload } from '../../contract/applications.ts'
 import { ApiError, NetworkError, apiHeaders, apiRequest } from './client.ts'
 
 /** Sends a one-form application; a retry with the same key answers the first receipt and makes no second case. */
 export function submitApplication(input: ApplicationInput, idempotencyKey: string): Promise<CaseReceipt> {
   return apiRequest<CaseReceipt>('POST', '/api/v1/applications', { body: input, idempotencyKey })
-}
-
-/** The signed-in citizen's cases, newest first. */
-export async function fetchMyCases(): Promise<CaseList['cases']> {
-  return (await apiRequest<CaseList>('GET', '/api/v1/me/cases')).cases
 }
 
 export interface UploadOptions {
