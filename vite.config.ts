@@ -94,6 +94,10 @@ export default defineConfig({
       },
     },
   },
+  // The server-side render of a guide (src/entry-server.ts, built into dist/.ssr by `npm run
+  // build`) bundles everything it uses, so the server loads it from wherever the built app is
+  // deployed, without node_modules beside it; Vant's CSS imports are dropped on the way.
+  ssr: { noExternal: true },
   server: {
     proxy: {
       '/api': 'http://127.0.0.1:8081',

@@ -3,16 +3,22 @@
 // against the built app served by the real server, in Debian's Chromium.
 // Lighthouse's default mobile profile: Moto G Power viewport, simulated slow 4G (150 ms RTT,
 // 1.6 Mbps), 4× CPU slowdown.
-// Run: npm run build && npm exec -- node bench/guide-lighthouse.ts [code] [runs]
+// With --compare, the same runs alternate with a server whose build lacks the server-side render
+// (dist/.ssr), so the two are measured under the same conditions.
+// Run: npm run build && npm exec -- node bench/guide-lighthouse.ts [code] [runs] [--compare]
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
-import { startAppServer } from '../tests/e2e/support/app-server.ts'
 import { chromiumPath } from '../scripts/ensure-chromium.ts'
+import { startAppServer, type AppServer } from '../tests/e2e/support/app-server.ts'
 import { CHROMIUM_FLAGS } from '../tests/e2e/support/browser.ts'
 
-const [codeArgument, runsArgument] = process.argv.slice(2)
-const code = codeArgument ?? '000172008000001'
-const runs = Number(runsArgument ?? 5)
+const positional = process.argv.slice(2).filter((argument) => !argument.startsWith('--'))
+const code = positional[0] ?? '000172008000001'
+const runs = Number(positional[1] ?? 5)
+const compare = process.argv.includes('--compare')
 
 interface RunFigures {
   score: number
@@ -29,34 +35,60 @@ const median = (values: number[]): number => {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
 }
 
+async function audit(server: AppServer): Promise<RunFigures> {
+  // A fresh browser profile each run: nothing cached, no service worker, as a first scan.
+  const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: CHROMIUM_FLAGS })
+  try {
+    const result = await lighthouse(`${server.baseURL}/g/${code}`, { port: chrome.port, onlyCategories: ['performance'], output: 'json', logLevel: 'error' })
+    if (!result) throw new Error('Lighthouse gave no result')
+    const { audits, categories } = result.lhr
+    return {
+      score: Math.round((categories.performance?.score ?? 0) * 100),
+      lcp: audits['largest-contentful-paint']?.numericValue ?? NaN,
+      fcp: audits['first-contentful-paint']?.numericValue ?? NaN,
+      tbt: audits['total-blocking-time']?.numericValue ?? NaN,
+      cls: audits['cumulative-layout-shift']?.numericValue ?? NaN,
+      speedIndex: audits['speed-index']?.numericValue ?? NaN,
+    }
+  } finally {
+    chrome.kill()
+  }
+}
+
+function report(name: string, figures: RunFigures[]): void {
+  const pick = (key: keyof RunFigures) => median(figures.map((figure) => figure[key]))
+  console.log(`${name}:`)
+  console.log(`  performance score ${pick('score')} (runs: ${figures.map((figure) => figure.score).join(', ')})`)
+  console.log(`  LCP ${(pick('lcp') / 1000).toFixed(2)} s, FCP ${(pick('fcp') / 1000).toFixed(2)} s, Speed Index ${(pick('speedIndex') / 1000).toFixed(2)} s`)
+  console.log(`  TBT ${pick('tbt').toFixed(0)} ms, CLS ${pick('cls').toFixed(3)}`)
+}
+
+const distDir = join(import.meta.dirname, '..', 'dist')
+let plainDist: string | null = null
 const server = await startAppServer()
-const figures: RunFigures[] = []
+let plainServer: AppServer | null = null
+if (compare) {
+  plainDist = mkdtempSync(join(tmpdir(), 'kdl-dist-plain-'))
+  cpSync(distDir, plainDist, { recursive: true, filter: (source) => !source.startsWith(join(distDir, '.ssr')) })
+  plainServer = await startAppServer({ env: { STATIC_DIR: plainDist } })
+}
+const rendered: RunFigures[] = []
+const plain: RunFigures[] = []
 try {
   for (let run = 0; run < runs; run += 1) {
-    // A fresh browser profile each run: nothing cached, no service worker, as a first scan.
-    const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: CHROMIUM_FLAGS })
-    try {
-      const result = await lighthouse(`${server.baseURL}/g/${code}`, { port: chrome.port, onlyCategories: ['performance'], output: 'json', logLevel: 'error' })
-      if (!result) throw new Error('Lighthouse gave no result')
-      const { audits, categories } = result.lhr
-      figures.push({
-        score: Math.round((categories.performance?.score ?? 0) * 100),
-        lcp: audits['largest-contentful-paint']?.numericValue ?? NaN,
-        fcp: audits['first-contentful-paint']?.numericValue ?? NaN,
-        tbt: audits['total-blocking-time']?.numericValue ?? NaN,
-        cls: audits['cumulative-layout-shift']?.numericValue ?? NaN,
-        speedIndex: audits['speed-index']?.numericValue ?? NaN,
-      })
-    } finally {
-      chrome.kill()
-    }
+    rendered.push(await audit(server))
+    if (plainServer) plain.push(await audit(plainServer))
   }
 } finally {
   await server.stop()
+  await plainServer?.stop()
+  if (plainDist) rmSync(plainDist, { recursive: true, force: true })
 }
 
-const pick = (key: keyof RunFigures) => median(figures.map((figure) => figure[key]))
-console.log(`Lighthouse ${runs}× on /g/${code} (mobile profile: simulated slow 4G, 4× CPU), median of runs:`)
-console.log(`  performance score ${pick('score')} (runs: ${figures.map((figure) => figure.score).join(', ')})`)
-console.log(`  LCP ${(pick('lcp') / 1000).toFixed(2)} s, FCP ${(pick('fcp') / 1000).toFixed(2)} s, Speed Index ${(pick('speedIndex') / 1000).toFixed(2)} s`)
-console.log(`  TBT ${pick('tbt').toFixed(0)} ms, CLS ${pick('cls').toFixed(3)}`)
+console.log(`Lighthouse ${runs}× on /g/${code} (mobile profile: simulated slow 4G, 4× CPU), medians:`)
+report('guide rendered on the server', rendered)
+if (compare) {
+  report('without the server-side render', plain)
+  const ratio = (key: keyof RunFigures) => (median(rendered.map((figure) => figure[key])) / median(plain.map((figure) => figure[key]))).toFixed(2)
+  console.log(`ratios (rendered / without): LCP ${ratio('lcp')}, FCP ${ratio('fcp')}, TBT ${ratio('tbt')}, score ${ratio('score')}`)
+}

@@ -31,10 +31,13 @@ export function buildIfNeeded(): void {
   const built = existsSync(stampFile) ? readFileSync(stampFile, 'utf8').trim() : ''
   if (built === current && existsSync(join(root, 'dist', 'index.html'))) return
   console.log('Building the app (dist/) …')
-  execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  })
+  // The app, then the server-side render of its guide page (src/entry-server.ts), as `npm run build`.
+  for (const extra of [[], ['--ssr', 'src/entry-server.ts', '--outDir', 'dist/.ssr']]) {
+    execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn', ...extra], {
+      cwd: root,
+      stdio: 'inherit',
+    })
+  }
   writeFileSync(stampFile, current + '\n')
 }
 

@@ -1,4 +1,4 @@
-import { createApp } from 'vue'
+import { createApp, createSSRApp } from 'vue'
 import App from './App.vue'
 import * as theme from './modules/theme.ts'
 import * as i18n from './modules/i18n.ts'
@@ -7,7 +7,8 @@ import * as router from './modules/router.ts'
 import * as pwa from './modules/pwa.ts'
 import * as outbox from './modules/outbox.ts'
 
-const app = createApp(App)
+// A guide page the server rendered (entry-server.ts) is taken over as it is (hydrated), not drawn again.
+const app = document.getElementById('app')?.hasChildNodes() ? createSSRApp(App) : createApp(App)
 // Order matters: theme first (elder mode before the first render), stores before what uses them.
 for (const module of [theme, i18n, pinia, router, pwa, outbox]) module.install({ app })
 // Mounted once the first page's code is in: the first paint is that page (a guide opened from a

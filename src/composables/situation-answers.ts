@@ -23,6 +23,8 @@ function read(storage: Storage, code: string): Record<string, string> {
 
 /** The citizen's 情形引导 answers for the guide `code`, remembered per guide for the session. */
 export function useSituationAnswers(code: Ref<string>, options: UseSituationAnswersOptions = {}): Ref<SituationAnswers> {
+  // Rendered on the server (entry-server.ts): nothing answered yet, nothing to remember.
+  if (import.meta.env.SSR) return ref({})
   const storage = options.storage ?? window.sessionStorage
   const answers = ref<Record<string, string>>(read(storage, code.value))
   watch(code, (next) => (answers.value = read(storage, next)))

@@ -4,9 +4,11 @@ import { applyElderMode, readElderModePreference, writeElderModePreference } fro
 
 export const useAppStore = defineStore('app', () => {
   /** Whether the browser believes it is connected; when not, pages show what is saved on the phone. */
-  const online = ref(navigator.onLine)
-  window.addEventListener('online', () => (online.value = true))
-  window.addEventListener('offline', () => (online.value = false))
+  const online = ref(import.meta.env.SSR ? true : navigator.onLine)
+  if (!import.meta.env.SSR) {
+    window.addEventListener('online', () => (online.value = true))
+    window.addEventListener('offline', () => (online.value = false))
+  }
 
   /** 适老化模式: larger type and spacing across the whole app, remembered on this phone. */
   const elderMode = ref(readElderModePreference())

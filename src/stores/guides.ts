@@ -130,6 +130,8 @@ export const useGuidesStore = defineStore('guides', () => {
     const warm = loadedCache !== null
     const embedded = warm ? null : takeEmbeddedItem(code)
     const started = embedded ? Promise.resolve(embedded) : app.online && !warm ? fetchItem(code) : undefined
+    // Shown in the very render that takes over the page the server rendered, so it matches it.
+    if (embedded?.status === 'fetched' && !entry.item) Object.assign(entry, { item: embedded.body, fetchedAt: new Date().toISOString(), status: 'ready' })
     // Cold and online, the local database waits until the server's answer has been painted (or a
     // slow connection has kept us waiting LOCAL_COPY_WAIT_MS), so its JS stays off the path to
     // the guide's first paint; offline or warm it is read at once.

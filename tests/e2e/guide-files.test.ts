@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { Browser } from 'playwright-core'
 import type { CataloguePage, FileRef, ServiceItem } from '../../contract/guides.ts'
-import { ANDROID_UA, WECHAT_UA, launchChromium, newPhoneContext, seriousAxeViolations, waitForServiceWorker } from './support/browser.ts'
+import { ANDROID_UA, WECHAT_UA, gotoGuide, launchChromium, newPhoneContext, seriousAxeViolations, waitForServiceWorker } from './support/browser.ts'
 import { baseURL } from './support/fixtures.ts'
 
 let browser: Browser
@@ -32,7 +32,7 @@ test('a blank form downloads as a real PDF under its Chinese name, and stays on 
   await waitForServiceWorker(page)
   // Opening the guide fetches its forms in the background, through the service worker.
   const prefetched = page.waitForResponse((response) => response.url().endsWith(blankForm.url) && response.status() === 200)
-  await page.goto(`/g/${item.code}`)
+  await gotoGuide(page, item.code)
   await expect.poll(() => page.locator('h1').first().textContent()).toContain(item.guide.name)
   await prefetched
 
@@ -59,7 +59,7 @@ test('保存以便离线查看, then offline and a reload: the guide and its bla
   const page = await context.newPage()
   await page.goto('/')
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
-  await page.goto(`/g/${item.code}`)
+  await gotoGuide(page, item.code)
   await page.getByTestId('guide-save').click()
   await page.getByTestId('guide-saved').waitFor()
   await expect.poll(() => page.evaluate(async (url) => Boolean(await caches.match(url)), blankForm.url)).toBe(true)
@@ -81,7 +81,7 @@ test('inside WeChat, where downloads are blocked, the form offers the open-in-br
   const { item, blankForm } = await itemWithBlankForm()
   const context = await newPhoneContext(browser, baseURL(), WECHAT_UA)
   const page = await context.newPage()
-  await page.goto(`/g/${item.code}`)
+  await gotoGuide(page, item.code)
   await expect.poll(() => page.locator('h1').first().textContent()).toContain(item.guide.name)
   const file = page.getByTestId('guide-file').filter({ has: page.locator(`[href="${blankForm.url}"]`) }).first()
   expect(await file.getByTestId('wechat-download-hint').textContent()).toContain('在浏览器中打开')

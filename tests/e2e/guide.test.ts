@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { CatalogueChanges, ServiceItem } from '../../contract/guides.ts'
 import { selectForSituation } from '../../src/domain/situations.ts'
-import { PHONE_AGENTS, cspViolations, launchChromium, newPhoneContext, seriousAxeViolations, waitForServiceWorker } from './support/browser.ts'
+import { PHONE_AGENTS, cspViolations, gotoGuide, launchChromium, newPhoneContext, seriousAxeViolations, waitForServiceWorker } from './support/browser.ts'
 import { baseURL } from './support/fixtures.ts'
 
 let browser: Browser
@@ -47,7 +47,7 @@ describe.each(PHONE_AGENTS)('guide in $name', ({ userAgent }) => {
     const item = partialItem()
     const context = await newPhoneContext(browser, baseURL(), userAgent)
     const page = await context.newPage()
-    await page.goto(`/g/${item.code}`)
+    await gotoGuide(page, item.code)
     await expect.poll(() => page.getByTestId('guide-name').textContent()).toBe(item.guide.name)
     expect(await page.title()).toBe(`${item.guide.name} - 昆都仑区政务服务`)
     expect(await page.getByTestId('guide-version').textContent()).toMatch(/^第\d+版 · 自\d{4}年\d{1,2}月\d{1,2}日起施行$/)
@@ -61,7 +61,7 @@ describe.each(PHONE_AGENTS)('guide in $name', ({ userAgent }) => {
     const { item, answers } = situationalItem()
     const context = await newPhoneContext(browser, baseURL(), userAgent)
     const page = await context.newPage()
-    await page.goto(`/g/${item.code}`)
+    await gotoGuide(page, item.code)
     await expect.poll(() => page.getByTestId('guide-name').textContent()).toBe(item.guide.name)
     expect(await shownMaterials(page)).toBe(item.guide.materials!.length)
     for (const [questionId, optionId] of Object.entries(answers)) await page.getByTestId(`situation-${questionId}-${optionId}`).check()
@@ -79,7 +79,7 @@ describe.each(PHONE_AGENTS)('guide in $name', ({ userAgent }) => {
     const item = situationalItem().item
     const context = await newPhoneContext(browser, baseURL(), userAgent)
     const page = await context.newPage()
-    await page.goto(`/g/${item.code}`)
+    await gotoGuide(page, item.code)
     await waitForServiceWorker(page)
     await expect.poll(() => page.getByTestId('guide-name').textContent()).toBe(item.guide.name)
     await page.getByTestId('guide-save').click()
@@ -96,4 +96,36 @@ describe.each(PHONE_AGENTS)('guide in $name', ({ userAgent }) => {
     await context.setOffline(false)
     await context.close()
   })
+})
+
+test('the guide a QR code opens reads before any script runs: the server renders its first screen', async () => {
+  const item = partialItem()
+  const context = await browser.newContext({ baseURL: baseURL(), javaScriptEnabled: false, viewport: { width: 390, height: 844 }, isMobile: true, locale: 'zh-CN' })
+  const page = await context.newPage()
+  await page.goto(`/g/${item.code}`)
+  expect(await page.getByTestId('guide-name').textContent()).toBe(item.guide.name)
+  expect(await page.getByTestId('guide-version').textContent()).toMatch(/^第\d+版 · 自\d{4}年\d{1,2}月\d{1,2}日起施行$/)
+  const facts = await page.getByRole('region', { name: '事项概况' }).textContent()
+  if (item.guide.implementingBody) expect(facts).toContain(item.guide.implementingBody)
+  // Nothing in the server's markup may break the CSP (inline style attributes would).
+  expect(await page.locator('#app [style]').count()).toBe(0)
+  await context.close()
+})
+
+test('the app takes over the server-rendered guide as it is (hydration), without mismatches', async () => {
+  const item = partialItem()
+  const context = await newPhoneContext(browser, baseURL())
+  const page = await context.newPage()
+  const complaints: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') complaints.push(message.text())
+  })
+  await page.goto(`/g/${item.code}`)
+  const serverHeading = await page.getByTestId('guide-name').elementHandle()
+  await page.getByTestId('guide-materials').waitFor()
+  // The heading the server sent is the one on screen: the app adopted it rather than redrawing.
+  expect(await serverHeading!.evaluate((node) => node.isConnected)).toBe(true)
+  expect(complaints).toEqual([])
+  expect(await cspViolations(page)).toEqual([])
+  await context.close()
 })

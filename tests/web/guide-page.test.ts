@@ -32,8 +32,8 @@ function serve(item: ServiceItem) {
 async function openGuide(item: ServiceItem) {
   const mounted = await mountPage(GuidePage, `/g/${item.code}`, { code: item.code })
   await vi.waitFor(() => expect(mounted.wrapper.find('[data-testid="guide-name"]').text()).toBe(item.guide.name))
-  // The sections below the first screen follow a frame later.
-  await vi.waitFor(() => expect(mounted.wrapper.find('[data-testid="guide-materials"]').exists()).toBe(true))
+  // The sections below the first screen follow one a frame; 全部要素 is the last.
+  await vi.waitFor(() => expect(mounted.wrapper.find('[data-testid="guide-all-elements"]').exists()).toBe(true))
   await flushPromises()
   return mounted.wrapper
 }

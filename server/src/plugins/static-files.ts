@@ -7,6 +7,7 @@ import fp from 'fastify-plugin'
 import { itemCodePattern } from '../../../contract/guides.ts'
 import { findServiceItem, serviceItemETag } from '../guides/service-item.ts'
 import { embeddedItemTag, withShareMeta } from '../guides/share-meta.ts'
+import { guidePrerenderer } from '../static/guide-prerender.ts'
 import { routePreloadTags } from '../static/route-preloads.ts'
 
 declare module 'fastify' {
@@ -49,14 +50,20 @@ export default fp<{ root: string }>(
     // title and description already in it; an unknown code gets the plain shell. For a cold open
     // from paper the HTML also carries the item itself, as GET /api/v1/items/{code} answers it,
     // and starts fetching the guide page's code, so the first paint can already be the guide.
+    // Its first screen is rendered on the server too (src/entry-server.ts), so the guide reads
+    // before any script has run, and without scripts at all.
     const itemCode = new RegExp(itemCodePattern)
     const guidePagePreloads = routePreloadTags(absoluteRoot, 'src/pages/GuidePage.vue')
+    const prerender = await guidePrerenderer(absoluteRoot, fastify.log)
     fastify.get<{ Params: { code: string } }>('/g/:code', { schema: { hide: true } }, async (request, reply) => {
       const { code } = request.params
       const item = itemCode.test(code) ? await findServiceItem(fastify.db, code) : undefined
       if (!item) return reply.sendFile('index.html')
       const shell = await readFile(`${absoluteRoot}/index.html`, 'utf8')
-      const html = withHeadTags(withShareMeta(shell, item), [embeddedItemTag(item, serviceItemETag(item)), ...guidePagePreloads])
+      const etag = serviceItemETag(item)
+      const appMarkup = prerender ? await prerender(item, etag) : null
+      const withApp = appMarkup === null ? shell : paintFirst(shell.replace('<div id="app"></div>', () => `<div id="app">${appMarkup}</div>`))
+      const html = withHeadTags(withShareMeta(withApp, item), [embeddedItemTag(item, etag), ...(appMarkup === null ? guidePagePreloads : [])])
       return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html)
     })
   },
@@ -69,4 +76,14 @@ export default fp<{ root: string }>(
 function withHeadTags(shell: string, tags: string[]): string {
   if (tags.length === 0) return shell
   return shell.replace(/<\/head>/i, () => `  ${tags.join('\n    ')}\n  </head>`)
+}
+
+/**
+ * For a page the server rendered: the app's entry script gives way to public/paint-first.js,
+ * which starts it after the first paint, and the entry is preloaded so it still downloads at once.
+ */
+function paintFirst(html: string): string {
+  return html
+    .replace(/<script type="module" crossorigin src="([^"]+)"><\/script>/, (_tag, entry: string) => `<script type="module" src="/paint-first.js" data-app-entry="${entry}"></script>`)
+    .replace(/\s*<link rel="modulepreload"[^>]*>/g, '')
 }

@@ -92,3 +92,13 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
   })
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
 }
+
+/**
+ * Opens /g/<code> and waits until the app has taken over the page the server rendered: the
+ * materials section is drawn only by the app, so before it shows, taps on the server's markup
+ * do nothing yet.
+ */
+export async function gotoGuide(page: Page, code: string): Promise<void> {
+  await page.goto(`/g/${code}`)
+  await page.getByTestId('guide-materials').waitFor()
+}
