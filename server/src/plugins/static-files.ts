@@ -49,9 +49,9 @@ export default fp<{ root: string }>(
     // A guide's short URL (/g/<code>, printed as a QR code) answers the shell with the item's
     // title and description already in it; an unknown code gets the plain shell. For a cold open
     // from paper the HTML also carries the item itself, as GET /api/v1/items/{code} answers it,
-    // and starts fetching the guide page's code, so the first paint can already be the guide.
-    // Its first screen is rendered on the server too (src/entry-server.ts), so the guide reads
-    // before any script has run, and without scripts at all.
+    // and its first screen rendered on the server (src/entry-server.ts), so the guide reads
+    // before any script has run, and without scripts at all. Without a render bundle the page
+    // instead starts fetching the guide page's code with the HTML.
     const itemCode = new RegExp(itemCodePattern)
     const guidePagePreloads = routePreloadTags(absoluteRoot, 'src/pages/GuidePage.vue')
     const prerender = await guidePrerenderer(absoluteRoot, fastify.log)
@@ -80,7 +80,8 @@ function withHeadTags(shell: string, tags: string[]): string {
 
 /**
  * For a page the server rendered: the app's entry script gives way to public/paint-first.js,
- * which starts it after the first paint, and the entry is preloaded so it still downloads at once.
+ * which starts it after the first paint, and the modulepreloads go, so that nothing but the HTML
+ * and its CSS stands before that paint on a slow connection.
  */
 function paintFirst(html: string): string {
   return html
