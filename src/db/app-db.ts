@@ -109,6 +109,27 @@ export interface CaseRecord {
   submittedAt: string
 }
 
+/**
+ * A case as its applicant last read it from the server (GET /api/v1/me/cases/{caseNumber}), for
+ * reading offline: status, timeline, deadlines, result. Keyed by case number.
+ */
+export interface CaseDetailRecord {
+  caseNumber: string
+  ownerId: string
+  /** The server's answer as is (contract/applications.ts CaseDetail). */
+  detail: unknown
+  fetchedAt: string
+}
+
+/** A notification from the server's notification centre, kept for reading offline. */
+export interface NotificationRecord {
+  id: string
+  ownerId: string
+  /** The server's answer as is (contract/notifications.ts). */
+  notification: unknown
+  createdAt: string
+}
+
 /** Small key/value facts about the local copy, e.g. when the hall list was last synced. */
 export interface MetaRecord {
   key: string
@@ -129,6 +150,8 @@ export class AppDatabase extends Dexie {
   draftFiles!: EntityTable<DraftFileRecord, 'id'>
   profiles!: EntityTable<ProfileRecord, 'ownerId'>
   cases!: EntityTable<CaseRecord, 'id'>
+  caseDetails!: EntityTable<CaseDetailRecord, 'caseNumber'>
+  notifications!: EntityTable<NotificationRecord, 'id'>
 
   constructor(name = 'kundulun-zhengwu') {
     super(name)
@@ -150,6 +173,11 @@ export class AppDatabase extends Dexie {
       draftFiles: 'id, draftId',
       profiles: 'ownerId',
       cases: 'id, ownerId, submittedAt',
+    })
+    // Case progress and the notification centre, per citizen, for reading offline.
+    this.version(4).stores({
+      caseDetails: 'caseNumber, ownerId',
+      notifications: 'id, ownerId, createdAt',
     })
   }
 }

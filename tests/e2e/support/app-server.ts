@@ -51,7 +51,8 @@ export async function startAppServer(
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
-      STATIC_DIR: join(root, 'dist'),
+      // E2E_STATIC_DIR: a build elsewhere than dist/ (e.g. while another build writes dist/).
+      STATIC_DIR: process.env.E2E_STATIC_DIR ?? join(root, 'dist'),
       RATE_LIMIT_MAX: '10000',
       LOG_LEVEL: 'warn',
       ...options.env,
