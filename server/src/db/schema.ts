@@ -276,6 +276,32 @@ export interface CaseEventsTable {
   note: string
 }
 
+export interface NotificationsTable {
+  id: Generated<string>
+  citizen_id: string
+  kind: string
+  case_number: string | null
+  title: string
+  body: string
+  created_at: Date
+  read_at: Date | null
+  /** Still to be offered to the citizen's push subscriptions (cleared by the push sender). */
+  push_pending: Generated<boolean>
+}
+
+export interface PushSubscriptionsTable {
+  id: Generated<string>
+  citizen_id: string
+  endpoint: string
+  /** PushSubscription keys: p256dh (the browser's public key) and auth, base64url. */
+  keys: Json<{ p256dh: string; auth: string }>
+  created_at: Date
+  updated_at: Date
+  last_failure_at: Date | null
+  last_failure: string | null
+  failure_count: Generated<number>
+}
+
 export interface Database {
   halls: HallsTable
   hall_windows: HallWindowsTable
@@ -303,6 +329,8 @@ export interface Database {
   uploads: UploadsTable
   cases: CasesTable
   case_events: CaseEventsTable
+  notifications: NotificationsTable
+  push_subscriptions: PushSubscriptionsTable
 }
 
 export type HallRow = Selectable<HallsTable>
