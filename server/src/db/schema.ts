@@ -302,6 +302,40 @@ export interface PushSubscriptionsTable {
   failure_count: Generated<number>
 }
 
+export interface RatingsTable {
+  id: Generated<string>
+  citizen_id: string
+  case_id: string | null
+  hall_id: string | null
+  /** A `date`: always selected as text (`visit_date::text`), never as a JS Date. */
+  visit_date: ColumnType<unknown, string | null, string | null>
+  level: number
+  comment: string | null
+  rated_at: Date
+}
+
+export interface FollowUpsTable {
+  id: Generated<string>
+  rating_id: string
+  department_id: string | null
+  hall_id: string | null
+  status: 'open' | 'closed'
+  opened_at: Date
+  outcome: string | null
+  closed_at: Date | null
+  closed_by: string | null
+  closed_by_name: string | null
+}
+
+export interface CaseLookupAttemptsTable {
+  /** bigint: node-postgres reads it as a string, PGlite as a number. */
+  id: ColumnType<string | number, never, never>
+  address_hash: string
+  case_number: string
+  matched: boolean
+  at: Date
+}
+
 export interface Database {
   halls: HallsTable
   hall_windows: HallWindowsTable
@@ -329,6 +363,9 @@ export interface Database {
   uploads: UploadsTable
   cases: CasesTable
   case_events: CaseEventsTable
+  ratings: RatingsTable
+  follow_ups: FollowUpsTable
+  case_lookup_attempts: CaseLookupAttemptsTable
   notifications: NotificationsTable
   push_subscriptions: PushSubscriptionsTable
 }
