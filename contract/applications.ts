@@ -3,6 +3,7 @@ import { ApplicationFieldError, ApplicationFieldValue, ApplicationValues } from 
 import { Timestamp } from './common.ts'
 import type { ErrorBody } from './errors.ts'
 import { itemCodePattern, LocalDate, TimeLimit } from './guides.ts'
+import { CaseActorRole, CaseAction, CaseCorrectionRequest, CaseDeadlines, CaseRefusal, CaseResult, CaseStatus } from './case-lifecycle.ts'
 
 // Submitting a one-form application (一表申请, PRODUCT.md §3) and the citizen's cases (办件,
 // §5): material uploads, the submission that creates the case, and "my cases".
@@ -151,28 +152,10 @@ export const ApplicationErrorExtras = Type.Object({
 /** An error answer of POST /api/v1/applications. */
 export type ApplicationError = ErrorBody & Static<typeof ApplicationErrorExtras>
 
-/** 办件状态. Only `submitted` exists until staff handle cases; the rest are the steps ahead. */
-export const CaseStatus = Type.Union([
-  Type.Literal('submitted'), // 已提交（待受理）
-  Type.Literal('accepted'), // 已受理
-  Type.Literal('correction_requested'), // 待补正
-  Type.Literal('approved'), // 审批通过
-  Type.Literal('rejected'), // 不予受理 / 不予许可
-  Type.Literal('completed'), // 已办结
-  Type.Literal('withdrawn'), // 已撤回
-])
-export type CaseStatus = Static<typeof CaseStatus>
-
-/** Chinese names of the statuses, as the app shows them. */
-export const CASE_STATUS_NAMES: Record<CaseStatus, string> = {
-  submitted: '已提交（待受理）',
-  accepted: '已受理',
-  correction_requested: '待补正',
-  approved: '审批通过',
-  rejected: '不予受理',
-  completed: '已办结',
-  withdrawn: '已撤回',
-}
+// 办件状态, their Chinese names and the rest of the case's lifecycle (actions, roles, deadlines)
+// are in contract/case-lifecycle.ts; the status and its names are re-exported here for the
+// modules that read cases.
+export { CASE_STATUS_NAMES, CaseStatus, CorrectionResponseInput } from './case-lifecycle.ts'
 
 /** 办件编号: KDL-YYYYMMDD-NNNN, the date of submission in Asia/Shanghai and the day's sequence. */
 export const caseNumberPattern = '^KDL-[0-9]{8}-[0-9]{4,6}$'
@@ -205,9 +188,14 @@ export type PromisedCompletion = Static<typeof PromisedCompletion>
 /** One step of the case's timeline: what happened, when, and who acted. */
 export const CaseTimelineEntry = Type.Object({
   at: Timestamp,
+  /** The status the case reached with this step. */
   status: CaseStatus,
-  /** Who acted: the applicant, or a staff member's display name with their department. */
+  /** The action taken; null for the submission that created the case. */
+  action: Type.Union([CaseAction, Type.Null()]),
+  /** Who acted: 申请人 for the applicant, or a staff member's display name with their department, 姓名（部门）. */
   actor: Type.String(),
+  /** In which role (CASE_ACTOR_ROLE_NAMES gives the Chinese). */
+  actorRole: CaseActorRole,
   /** What the applicant is told, e.g. 申请已提交，等待窗口受理. */
   note: Type.String(),
 })
@@ -241,9 +229,14 @@ export const CaseSummary = Type.Object(
     itemName: Type.String(),
     status: CaseStatus,
     submittedAt: Timestamp,
+    /** The receipt's estimate of the promised completion (before acceptance); see `deadlines` for the running count. */
     expectedCompletionDate: Type.Union([LocalDate, Type.Null()]),
     /** How many materials were deferred (容缺) and are still to be supplied. */
     deferredMaterials: Type.Integer({ minimum: 0 }),
+    /** The day of acceptance (受理), null before it. */
+    acceptedOn: Type.Union([LocalDate, Type.Null()]),
+    /** 法定 and 承诺办结时限 as of today: due dates, working days left, overdue, paused (contract/case-lifecycle.ts). */
+    deadlines: CaseDeadlines,
   },
   { $id: 'CaseSummary' },
 )
@@ -276,7 +269,9 @@ export type CaseMaterial = Static<typeof CaseMaterial>
 /**
  * The whole case, for its applicant (GET /api/v1/me/cases/{caseNumber}) and the handling
  * department's staff: the receipt, the form as submitted (values normalised by
- * keptApplicationValues, hidden fields dropped), the materials and the timeline.
+ * keptApplicationValues, hidden fields dropped; corrected values replace them), the materials
+ * (corrected ones with their new files), the timeline, the deadlines, the open correction
+ * request, the refusal or the result, and the actions the caller may take now.
  */
 export const CaseDetail = Type.Object(
   {
@@ -287,8 +282,54 @@ export const CaseDetail = Type.Object(
     situationAnswers: Type.Record(Type.String(), Type.String()),
     values: ApplicationValues,
     materials: Type.Array(CaseMaterial),
+    /** Every step, oldest first. */
     timeline: Type.Array(CaseTimelineEntry),
+    /** The day of acceptance (受理), null before it. */
+    acceptedOn: Type.Union([LocalDate, Type.Null()]),
+    /** 法定 and 承诺办结时限 as of today (contract/case-lifecycle.ts CaseDeadline). */
+    deadlines: CaseDeadlines,
+    /** The correction request pending (status correction_requested), else null: 一次性告知, every item at once. */
+    correction: Type.Union([CaseCorrectionRequest, Type.Null()]),
+    /** The refusal (not_accepted / rejected) with its reasons and legal basis, else null. */
+    refusal: Type.Union([CaseRefusal, Type.Null()]),
+    /** The result issued and how to get it (result_issued, completed), else null. */
+    result: Type.Union([CaseResult, Type.Null()]),
+    /**
+     * What the caller may do now (availableCaseActions for their role): for the applicant
+     * `resubmit` while a correction is pending, else nothing; for staff the buttons to offer.
+     */
+    availableActions: Type.Array(CaseAction),
   },
   { $id: 'CaseDetail' },
 )
 export type CaseDetail = Static<typeof CaseDetail>
+
+/** A case in the staff queue: the summary and its handling department. */
+export const StaffCaseSummary = Type.Object(
+  { ...CaseSummary.properties, departmentId: Type.String() },
+  { $id: 'StaffCaseSummary' },
+)
+export type StaffCaseSummary = Static<typeof StaffCaseSummary>
+
+/**
+ * Query of GET /api/v1/staff/cases (the queue of the caller's departments; administrators: all):
+ * optional `status` (repeat it for several), paged. Sorted by the promised due date (then the
+ * statutory one), earliest first; cases without a running due date (not yet accepted, paused,
+ * decided) after them, oldest submission first.
+ */
+export const StaffCaseQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Union([CaseStatus, Type.Array(CaseStatus, { minItems: 1, maxItems: 11 })], { examples: ['submitted'] })),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, default: 1, examples: [1] })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, examples: [20] })),
+  },
+  { additionalProperties: false },
+)
+export type StaffCaseQuery = Static<typeof StaffCaseQuery>
+
+/** The answer of GET /api/v1/staff/cases: one page of the queue and how many cases match in all. */
+export const StaffCaseList = Type.Object(
+  { cases: Type.Array(StaffCaseSummary), total: Type.Integer({ minimum: 0 }), page: Type.Integer({ minimum: 1 }), pageSize: Type.Integer({ minimum: 1 }) },
+  { $id: 'StaffCaseList' },
+)
+export type StaffCaseList = Static<typeof StaffCaseList>
