@@ -3,12 +3,15 @@ import applications from './applications/index.ts'
 import auth from './auth/index.ts'
 import myCases from './cases/my-cases.ts'
 import staffCases from './cases/staff-cases.ts'
+import caseLookups from './case-lookups/index.ts'
 import catalogue from './catalogue/index.ts'
+import followUps from './follow-ups/index.ts'
 import files from './files/index.ts'
 import halls from './halls/index.ts'
 import inaccuracyReports from './inaccuracy-reports/index.ts'
 import items from './items/index.ts'
 import me from './me/index.ts'
+import ratings from './ratings/index.ts'
 import staff from './staff/index.ts'
 import uploads from './uploads/index.ts'
 
@@ -36,6 +39,9 @@ const v1: FastifyPluginAsync = async (fastify) => {
   await fastify.register(applications, { prefix: '/applications' })
   await fastify.register(myCases, { prefix: '/me/cases' })
   await fastify.register(staffCases, { prefix: '/staff/cases' })
+  await fastify.register(ratings, { prefix: '/me' })
+  await fastify.register(followUps, { prefix: '/staff/follow-ups' })
+  await fastify.register(caseLookups, { prefix: '/case-lookups' })
 }
 
 export default v1
