@@ -14,6 +14,7 @@ import errors from './plugins/errors.ts'
 import files from './plugins/files.ts'
 import gracefulClose from './plugins/graceful-close.ts'
 import idempotency from './plugins/idempotency.ts'
+import push from './notifications/push-plugin.ts'
 import rateLimit from './plugins/rate-limit.ts'
 import securityHeaders from './plugins/security-headers.ts'
 import sms from './plugins/sms.ts'
@@ -64,6 +65,7 @@ export async function buildApp({ config, db: database, storage = fileStorageFor(
   await app.register(sms, { provider: smsProvider })
   await app.register(auth)
   await app.register(idempotency)
+  await app.register(push)
   await app.register(staticFiles, { root: config.STATIC_DIR })
   await app.register(errors, { notFoundPerMinute: Math.max(10, Math.ceil(config.RATE_LIMIT_MAX / 5)) })
   await app.register(api, { prefix: '/api' })

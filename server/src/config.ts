@@ -33,6 +33,13 @@ export const ConfigSchema = Type.Object({
   UPLOAD_MAX_BYTES: Type.Integer({ minimum: 1024, maximum: 100 * 1024 * 1024, default: 10 * 1024 * 1024 }),
   /** Hours an upload is kept while no submitted application attaches it. */
   UPLOAD_RETENTION_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 30, default: 24 }),
+  /** Web Push (VAPID) key pair, base64url; both or neither. Unset: generated once and kept in DATA_DIR/vapid-keys.json. */
+  VAPID_PUBLIC_KEY: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{80,100}$' })),
+  VAPID_PRIVATE_KEY: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{40,50}$' })),
+  /** Who push services may contact about our pushes: mailto:… or https://…; unset: PUBLIC_URL if https, else mailto:webpush@localhost. */
+  VAPID_SUBJECT: Type.Optional(Type.String({ pattern: '^(mailto:\\S+@\\S+|https://\\S+)$' })),
+  /** Accept push subscription endpoints over plain http (a local test push service only); unset: https only. */
+  PUSH_ALLOW_HTTP_ENDPOINTS: Type.Optional(Type.Boolean()),
 })
 export type Config = Static<typeof ConfigSchema>
 
@@ -63,6 +70,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (config.SMS_PROVIDER === 'http' && !config.SMS_HTTP_URL) {
     throw new ConfigError('配置无效 (invalid configuration): SMS_PROVIDER=http needs SMS_HTTP_URL')
+  }
+  if (Boolean(config.VAPID_PUBLIC_KEY) !== Boolean(config.VAPID_PRIVATE_KEY)) {
+    throw new ConfigError('配置无效 (invalid configuration): VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together')
   }
   return config
 }

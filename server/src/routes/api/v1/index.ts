@@ -11,6 +11,7 @@ import halls from './halls/index.ts'
 import inaccuracyReports from './inaccuracy-reports/index.ts'
 import items from './items/index.ts'
 import me from './me/index.ts'
+import notifications from './notifications/index.ts'
 import ratings from './ratings/index.ts'
 import staff from './staff/index.ts'
 import uploads from './uploads/index.ts'
@@ -34,6 +35,7 @@ const v1: FastifyPluginAsync = async (fastify) => {
   await fastify.register(files, { prefix: '/files' })
   await fastify.register(auth, { prefix: '/auth' })
   await fastify.register(me, { prefix: '/me' })
+  await fastify.register(notifications)
   await fastify.register(staff, { prefix: '/staff' })
   await fastify.register(uploads, { prefix: '/uploads' })
   await fastify.register(applications, { prefix: '/applications' })
