@@ -110,15 +110,21 @@ export interface CaseRecord {
 }
 
 /**
- * A case as its applicant last read it from the server (GET /api/v1/me/cases/{caseNumber}), for
- * reading offline: status, timeline, deadlines, result. Keyed by case number.
+ * A case as its applicant last read it from the server, for reading offline: its line in 我的办件
+ * (GET /api/v1/me/cases) and, once opened, the whole case (GET /api/v1/me/cases/{caseNumber}):
+ * status, timeline, deadlines, result. Keyed by case number.
  */
 export interface CaseDetailRecord {
   caseNumber: string
   ownerId: string
-  /** The server's answer as is (contract/applications.ts CaseDetail). */
+  /** The server's answer as is (contract/applications.ts CaseDetail); null until the case is opened. */
   detail: unknown
-  fetchedAt: string
+  /** ISO time `detail` was fetched; null until the case is opened. */
+  fetchedAt: string | null
+  /** The case's line in the list as last fetched (contract/applications.ts CaseSummary); null when never listed. */
+  summary?: unknown
+  /** ISO time of the list fetch that gave `summary`. */
+  listedAt?: string | null
 }
 
 /** A notification from the server's notification centre, kept for reading offline. */

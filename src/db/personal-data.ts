@@ -10,6 +10,8 @@ export async function deletePersonalData(ownerId: string): Promise<void> {
   await db.transaction('rw', [db.drafts, db.draftFiles, db.profiles, db.cases, db.caseDetails, db.notifications, db.outbox], async () => {
     const draftIds = await db.drafts.where('ownerId').equals(ownerId).primaryKeys()
     await db.draftFiles.where('draftId').anyOf(draftIds).delete()
+    // Files of answers to correction requests (补正) are kept under a key naming their citizen.
+    await db.draftFiles.where('draftId').startsWith(`correction:${ownerId}:`).delete()
     await db.drafts.bulkDelete(draftIds)
     await db.profiles.delete(ownerId)
     await db.cases.where('ownerId').equals(ownerId).delete()

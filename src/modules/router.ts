@@ -94,6 +94,29 @@ export const routes: RouteRecordRaw[] = [
     props: true,
     meta: { titleKey: 'pages.applyCheck.title', tab: 'services', signIn: true },
   },
+  // 我的办件: the citizen's cases, one case's progress, and answering its correction request (补正).
+  // The list and the case offer sign-in themselves when nobody is signed in (offline, the copy kept
+  // on the phone shows); answering a correction needs a session first.
+  {
+    path: '/me/cases',
+    name: 'cases',
+    component: () => import('../pages/CasesPage.vue'),
+    meta: { titleKey: 'pages.cases.title', tab: 'me' },
+  },
+  {
+    path: '/me/cases/:caseNumber',
+    name: 'case',
+    component: () => import('../pages/CaseDetailPage.vue'),
+    props: true,
+    meta: { titleKey: 'pages.case.title', tab: 'me' },
+  },
+  {
+    path: '/me/cases/:caseNumber/correction',
+    name: 'case-correction',
+    component: () => import('../pages/CaseCorrectionPage.vue'),
+    props: true,
+    meta: { titleKey: 'pages.caseCorrection.title', tab: 'me', signIn: true },
+  },
   {
     path: '/submissions/:id',
     name: 'submission',

@@ -7,5 +7,7 @@ export function receiptReference(item: OutboxItem): string | null {
       return item.response?.reference ?? null
     case 'application':
       return item.response?.caseNumber ?? null
+    case 'correction-response':
+      return item.body.caseNumber
   }
 }

@@ -1,5 +1,6 @@
 import { createInaccuracyReport } from '../api/inaccuracy-reports.ts'
 import { sendApplication } from '../application/submission.ts'
+import { sendCorrection } from '../application/correction-response.ts'
 import type { OutboxTransport } from './sender.ts'
 
 /** Sends an outbox item through the API function for its kind, with its id as the idempotency key. */
@@ -9,5 +10,7 @@ export const sendOutboxItem: OutboxTransport = (item) => {
       return createInaccuracyReport(item.body, item.id)
     case 'application':
       return sendApplication(item.id, item.ownerId, item.body)
+    case 'correction-response':
+      return sendCorrection(item.id, item.ownerId, item.body)
   }
 }

@@ -1,6 +1,7 @@
-import type { CaseReceipt } from '../../contract/applications.ts'
+import type { CaseDetail, CaseReceipt } from '../../contract/applications.ts'
 import type { InaccuracyReceipt, InaccuracyReportInput } from '../../contract/inaccuracy-reports.ts'
 import type { ApplicationSubmission } from '../application/submission.ts'
+import type { CorrectionSubmission } from '../application/correction-response.ts'
 
 /**
  * Every kind of write the citizen can make through the outbox, with what is sent and what
@@ -10,6 +11,8 @@ export interface OutboxWrites {
   'inaccuracy-report': { body: InaccuracyReportInput; response: InaccuracyReceipt }
   /** 一表申请: files are uploaded when it is sent; the answer is the case receipt (办件编号). */
   application: { body: ApplicationSubmission; response: CaseReceipt }
+  /** 补正: the answer to a case's correction request, files uploaded when it is sent; the answer is the case as it now stands. */
+  'correction-response': { body: CorrectionSubmission; response: CaseDetail }
 }
 
 export type OutboxKind = keyof OutboxWrites
