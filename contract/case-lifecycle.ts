@@ -2,7 +2,9 @@ import { Type, type Static } from 'typebox'
 import { ApplicationFieldKey, ApplicationFieldValue } from './application-form.ts'
 import { Timestamp } from './common.ts'
 import { LocalDate, TimeLimit } from './guides.ts'
+import { addCalendarDays, calendarDaysBetween, isoWeekday } from './local-date.ts'
 import type { StaffRole } from './staff.ts'
+import type { WorkingDayCalendar } from './working-days/working-days.ts'
 
 // The life of a case (办件, PRODUCT.md §5; 政务服务条例 第十五条): its statuses, the actions that move it
 // from one to the next, who may take each, what each action must say, and the deadlines that
@@ -198,15 +200,12 @@ export function roleMayTake(role: Exclude<CaseActorRole, 'system'> | StaffRole, 
 export type TransitionCheck = { ok: true; to: CaseStatus } | { ok: false; reason: 'illegal' | 'forbidden'; message: string }
 
 /**
- * Whether `role` may take `action` on a case where it stands. The state comes first: an action
- * not allowed from the current status is `illegal` for everybody (409); an allowed one that the
- * role may not take is `forbidden` (403).
+ * Whether `role` may take `action` on a case where it stands. An action the role may never take
+ * (a clerk's reject, staff answering a correction) is `forbidden` (403) wherever the case stands;
+ * one the role may take but not from the current status is `illegal` (409).
  */
 export function checkCaseTransition(progress: CaseProgress, action: CaseAction, role: Exclude<CaseActorRole, 'system'>): TransitionCheck {
   const rule = transitionRule(action)
-  if (!rule.from.includes(progress.status) || !acceptanceHolds(rule.acceptance, progress.accepted)) {
-    return { ok: false, reason: 'illegal', message: `办件当前状态为“${CASE_STATUS_NAMES[progress.status]}”，不能${CASE_ACTION_NAMES[action]}` }
-  }
   if (!rule.roles.includes(role)) {
     const message =
       action === 'not_accept' || action === 'reject'
@@ -215,6 +214,9 @@ export function checkCaseTransition(progress: CaseProgress, action: CaseAction, 
           ? '补正材料只能由申请人本人提交'
           : `${CASE_ACTOR_ROLE_NAMES[role]}不能${CASE_ACTION_NAMES[action]}`
     return { ok: false, reason: 'forbidden', message }
+  }
+  if (!rule.from.includes(progress.status) || !acceptanceHolds(rule.acceptance, progress.accepted)) {
+    return { ok: false, reason: 'illegal', message: `办件当前状态为“${CASE_STATUS_NAMES[progress.status]}”，不能${CASE_ACTION_NAMES[action]}` }
   }
   return { ok: true, to: rule.to }
 }
@@ -427,3 +429,97 @@ export const CaseResult = Type.Object({
   issuedAt: Timestamp,
 })
 export type CaseResult = Static<typeof CaseResult>
+
+// ---------------------------------------------------------------------------------------------
+// Deadlines as of a day: the server answers them, and the app may recompute `workingDaysLeft`
+// for another day (offline, the next morning) from the same clock with the bundled calendar.
+
+/** A correction after acceptance: the deadlines stand still after `from` up to and including `to` (null while pending). */
+export interface CasePause {
+  from: string
+  to: string | null
+}
+
+/** What a case's deadlines are computed from. */
+export interface CaseDeadlineClock {
+  /** The day of acceptance, null before it. */
+  acceptedOn: string | null
+  pauses: readonly CasePause[]
+  /** The day of the decision (approve / reject), which stops the clock. */
+  decidedOn: string | null
+}
+
+/** Whether `date` is a working day; a year the calendar lacks counts Monday–Friday and says so. */
+function workingDayOrEstimate(calendar: WorkingDayCalendar, date: string): { working: boolean; estimated: boolean } {
+  if (calendar.hasYear(Number(date.slice(0, 4)))) return { working: calendar.isWorkingDay(date), estimated: false }
+  return { working: isoWeekday(date) <= 5, estimated: true }
+}
+
+/** workingDaysBetween that counts a missing year as Monday–Friday and reports it instead of throwing. */
+export function estimateWorkingDaysBetween(calendar: WorkingDayCalendar, from: string, to: string): { days: number; estimated: boolean } {
+  const [low, high, sign] = from <= to ? [from, to, 1] : [to, from, -1]
+  let days = 0
+  let estimated = false
+  for (let date = addCalendarDays(low, 1); date <= high; date = addCalendarDays(date, 1)) {
+    const day = workingDayOrEstimate(calendar, date)
+    if (day.working) days += 1
+    estimated ||= day.estimated
+  }
+  return { days: sign * days, estimated }
+}
+
+/**
+ * One deadline of a case as of `today` (contract CaseDeadline; see its comment for the states).
+ * Working-day limits are counted with `calendar` (statutory holidays, 调休); calendar-day limits
+ * in plain days. Each answered correction moves the due date on by the days it was pending, in
+ * the limit's unit; a pending one pauses the count. Never throws for a year the calendar lacks:
+ * it counts Monday–Friday there and sets `estimated`. null for no limit.
+ */
+export function caseDeadline(limit: TimeLimit | null, clock: CaseDeadlineClock, today: string, calendar: WorkingDayCalendar): CaseDeadline | null {
+  if (limit === null) return null
+  const working = limit.unit !== 'calendar_day'
+  let estimated = false
+  let pausedDays = 0
+  for (const pause of clock.pauses) {
+    if (pause.to === null) continue
+    if (working) {
+      const between = estimateWorkingDaysBetween(calendar, pause.from, pause.to)
+      pausedDays += Math.max(0, between.days)
+      estimated ||= between.estimated
+    } else pausedDays += Math.max(0, calendarDaysBetween(pause.from, pause.to))
+  }
+  const open = clock.pauses.find((pause) => pause.to === null)
+  const base = { timeLimit: limit, startDate: clock.acceptedOn, pausedDays, stoppedOn: clock.decidedOn }
+  if (clock.acceptedOn === null) {
+    return { ...base, dueDate: null, workingDaysLeft: null, overdue: false, paused: false, pausedDays: 0, stoppedOn: null, estimated: false }
+  }
+  const paused = open !== undefined && clock.decidedOn === null
+  if (limit.days === null || limit.unit === null) {
+    return { ...base, dueDate: null, workingDaysLeft: null, overdue: false, paused, estimated }
+  }
+  let due: string
+  if (working) {
+    const added = calendar.estimateAddWorkingDays(clock.acceptedOn, limit.days + pausedDays)
+    due = added.date
+    estimated ||= added.estimated
+  } else due = addCalendarDays(clock.acceptedOn, limit.days + pausedDays)
+
+  if (clock.decidedOn !== null) {
+    return { ...base, dueDate: due, workingDaysLeft: null, overdue: clock.decidedOn > due, paused: false, estimated }
+  }
+  const asOf = paused ? (open?.from ?? today) : today
+  const left = estimateWorkingDaysBetween(calendar, asOf, due)
+  estimated ||= left.estimated
+  const overdue = asOf > due
+  return { ...base, dueDate: paused ? null : due, workingDaysLeft: left.days, overdue, paused, estimated }
+}
+
+/** Both deadlines of a case as of `today`. */
+export function caseDeadlines(
+  limits: { statutory: TimeLimit | null; promised: TimeLimit | null },
+  clock: CaseDeadlineClock,
+  today: string,
+  calendar: WorkingDayCalendar,
+): CaseDeadlines {
+  return { statutory: caseDeadline(limits.statutory, clock, today, calendar), promised: caseDeadline(limits.promised, clock, today, calendar) }
+}

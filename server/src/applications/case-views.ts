@@ -1,9 +1,19 @@
-import type { CaseDetail, CaseReceipt } from '../../../contract/applications.ts'
+import type { CaseDetail, CaseReceipt, CaseSummary } from '../../../contract/applications.ts'
+import { availableCaseActions, caseDeadlines, type CaseActorRole, type CaseDeadlines } from '../../../contract/case-lifecycle.ts'
 import { formatLocalDateChinese } from '../../../contract/local-date.ts'
-import type { StoredCase } from '../repositories/cases-repository.ts'
+import type { WorkingDayCalendar } from '../../../contract/working-days/working-days.ts'
+import type { StoredCase, StoredCaseSummary } from '../repositories/cases-repository.ts'
+
+/** What a view of a case depends on besides the case: the day (deadlines) and who looks (actions). */
+export interface CaseViewContext {
+  calendar: WorkingDayCalendar
+  /** Asia/Shanghai `YYYY-MM-DD`. */
+  today: string
+  viewer: Exclude<CaseActorRole, 'system'>
+}
 
 /** What happens next, for the receipt and the case page. */
-export function nextSteps(stored: StoredCase): string {
+export function nextSteps(stored: StoredCaseSummary): string {
   const parts = [`申请已提交至${stored.handlingBody}，工作人员将审核您填写的内容和上传的材料。`]
   const promised = stored.promisedCompletion
   if (promised) {
@@ -16,7 +26,7 @@ export function nextSteps(stored: StoredCase): string {
   return parts.join('')
 }
 
-export function caseReceipt(stored: StoredCase): CaseReceipt {
+export function caseReceipt(stored: StoredCaseSummary): CaseReceipt {
   return {
     caseNumber: stored.caseNumber,
     status: stored.status,
@@ -30,7 +40,26 @@ export function caseReceipt(stored: StoredCase): CaseReceipt {
   }
 }
 
-export function caseDetail(stored: StoredCase): CaseDetail {
+/** The case's deadlines as of `today`. */
+export function storedCaseDeadlines(stored: StoredCaseSummary, calendar: WorkingDayCalendar, today: string): CaseDeadlines {
+  return caseDeadlines(stored.limits, { acceptedOn: stored.acceptedOn, pauses: stored.pauses, decidedOn: stored.decidedOn }, today, calendar)
+}
+
+export function caseSummary(stored: StoredCaseSummary, { calendar, today }: Omit<CaseViewContext, 'viewer'>): CaseSummary {
+  return {
+    caseNumber: stored.caseNumber,
+    itemCode: stored.itemCode,
+    itemName: stored.itemName,
+    status: stored.status,
+    submittedAt: stored.submittedAt.toISOString(),
+    expectedCompletionDate: stored.promisedCompletion?.expectedDate ?? null,
+    deferredMaterials: stored.deferredMaterials,
+    acceptedOn: stored.acceptedOn,
+    deadlines: storedCaseDeadlines(stored, calendar, today),
+  }
+}
+
+export function caseDetail(stored: StoredCase, { calendar, today, viewer }: CaseViewContext): CaseDetail {
   return {
     ...caseReceipt(stored),
     departmentId: stored.departmentId,
@@ -39,5 +68,11 @@ export function caseDetail(stored: StoredCase): CaseDetail {
     values: stored.values,
     materials: stored.materials,
     timeline: stored.timeline,
+    acceptedOn: stored.acceptedOn,
+    deadlines: storedCaseDeadlines(stored, calendar, today),
+    correction: stored.status === 'correction_requested' ? stored.correction : null,
+    refusal: stored.refusal,
+    result: stored.result,
+    availableActions: availableCaseActions({ status: stored.status, accepted: stored.acceptedOn !== null }, viewer),
   }
 }

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Selectable } from 'kysely'
 import type { ApplicationValues } from '../../../contract/application-form.ts'
 import type { CaseMaterial, CaseStatus, PromisedCompletion } from '../../../contract/applications.ts'
+import type { CaseAction, CaseActorRole, CaseCorrectionRequest, CasePause, CaseRefusal, CaseResult } from '../../../contract/case-lifecycle.ts'
 import type { Phone } from '../../../contract/common.ts'
 import type { Audience, CaseType, GuideContent, GuideProblem } from '../../../contract/guides.ts'
 import type { HallZone, OpeningHours } from '../../../contract/halls.ts'
@@ -262,6 +263,16 @@ export interface CasesTable {
   /** A `date`: always selected as text (`expected_completion_date::text`), never as a JS Date. */
   expected_completion_date: ColumnType<unknown, string | null, string | null>
   submitted_at: Date
+  /** `date` columns: always selected as text, never as a JS Date. */
+  accepted_on: ColumnType<unknown, string | null | undefined, string | null>
+  decided_on: ColumnType<unknown, string | null | undefined, string | null>
+  /** Corrections after acceptance, during which the deadlines do not run. */
+  pauses: ColumnType<CasePause[], string | undefined, string>
+  correction: ColumnType<CaseCorrectionRequest | null, string | null | undefined, string | null>
+  refusal: ColumnType<CaseRefusal | null, string | null | undefined, string | null>
+  result: ColumnType<CaseResult | null, string | null | undefined, string | null>
+  promised_due_date: ColumnType<unknown, string | null | undefined, string | null>
+  statutory_due_date: ColumnType<unknown, string | null | undefined, string | null>
 }
 
 export interface CaseEventsTable {
@@ -274,6 +285,10 @@ export interface CaseEventsTable {
   staff_id: string | null
   actor: string
   note: string
+  /** null for the submission. */
+  action: CaseAction | null
+  actor_role: CaseActorRole
+  detail: ColumnType<unknown, string | null | undefined, never>
 }
 
 export interface NotificationsTable {

@@ -55,11 +55,13 @@ describe('POST /api/v1/applications', () => {
       { materialId: 'household-register', name: '居民户口簿', deferred: false, commitment: null, files: [expect.objectContaining({ uploadId: uploadIds[0], mediaType: 'image/png', fileName: '户口簿.png' })] },
       { materialId: 'photo', name: '近期免冠照片', deferred: true, commitment: '本人承诺在受理后5个工作日内补交近期免冠照片。', files: [] },
     ])
-    expect(detail.timeline).toEqual([{ at: receipt.submittedAt, status: 'submitted', actor: '申请人', note: '网上提交申请，等待包头市公安局昆都仑区分局受理' }])
+    expect(detail.timeline).toEqual([
+      { at: receipt.submittedAt, status: 'submitted', action: null, actor: '申请人', actorRole: 'applicant', note: '网上提交申请，等待包头市公安局昆都仑区分局受理' },
+    ])
 
     const list = (await testApp.app.inject({ method: 'GET', url: '/api/v1/me/cases', headers })).json<CaseList>()
     expect(list.cases).toEqual([
-      { caseNumber: receipt.caseNumber, itemCode: formItemCode, itemName: receipt.itemName, status: 'submitted', submittedAt: receipt.submittedAt, expectedCompletionDate: receipt.promisedCompletion!.expectedDate, deferredMaterials: 1 },
+      { caseNumber: receipt.caseNumber, itemCode: formItemCode, itemName: receipt.itemName, status: 'submitted', submittedAt: receipt.submittedAt, expectedCompletionDate: receipt.promisedCompletion!.expectedDate, deferredMaterials: 1, acceptedOn: null, deadlines: expect.objectContaining({}) },
     ])
   })
 
