@@ -5,6 +5,7 @@ import vue from '@vitejs/plugin-vue'
 import Components from 'unplugin-vue-components/vite'
 import { VantResolver } from '@vant/auto-import-resolver'
 import { VitePWA } from 'vite-plugin-pwa'
+import { precompileLocaleMessages } from './scripts/precompile-locale-messages.ts'
 import { initialJsBudget } from './scripts/initial-js.ts'
 
 // Deep government blue: white text on it is 8.6:1, it on white likewise (WCAG AA and AAA).
@@ -31,12 +32,15 @@ export default defineConfig({
     __VUE_I18N_FULL_INSTALL__: false,
     __VUE_I18N_LEGACY_API__: false,
     __INTLIFY_PROD_DEVTOOLS__: false,
+    // Messages arrive compiled (precompileLocaleMessages), so vue-i18n's message parser is left out.
+    __INTLIFY_DROP_MESSAGE_COMPILER__: true,
   },
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
   plugins: [
     dropVantIconFont(),
+    precompileLocaleMessages(),
     vue(),
     // Vant on demand: only the components a page uses end up in its chunk, with their CSS.
     Components({

@@ -4,8 +4,10 @@
 // Lighthouse's default mobile profile: Moto G Power viewport, simulated slow 4G (150 ms RTT,
 // 1.6 Mbps), 4× CPU slowdown.
 // With --compare, the same runs alternate with a server whose build lacks the server-side render
-// (dist/.ssr), so the two are measured under the same conditions.
-// Run: npm run build && npm exec -- node bench/guide-lighthouse.ts [code] [runs] [--compare]
+// (dist/.ssr), so the two are measured under the same conditions; with --against=<dir>, they
+// alternate with another build of the app in <dir> (e.g. one made from an earlier commit).
+// The build measured is dist/, or E2E_STATIC_DIR when set.
+// Run: npm run build && npm exec -- node bench/guide-lighthouse.ts [code] [runs] [--compare | --against=<dir>]
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -18,7 +20,8 @@ import { CHROMIUM_FLAGS } from '../tests/e2e/support/browser.ts'
 const positional = process.argv.slice(2).filter((argument) => !argument.startsWith('--'))
 const code = positional[0] ?? '000172008000001'
 const runs = Number(positional[1] ?? 5)
-const compare = process.argv.includes('--compare')
+const against = process.argv.find((argument) => argument.startsWith('--against='))?.slice('--against='.length)
+const compare = process.argv.includes('--compare') || against !== undefined
 
 interface RunFigures {
   score: number
@@ -63,11 +66,13 @@ function report(name: string, figures: RunFigures[]): void {
   console.log(`  TBT ${pick('tbt').toFixed(0)} ms, CLS ${pick('cls').toFixed(3)}`)
 }
 
-const distDir = join(import.meta.dirname, '..', 'dist')
+const distDir = process.env.E2E_STATIC_DIR ?? join(import.meta.dirname, '..', 'dist')
 let plainDist: string | null = null
 const server = await startAppServer()
 let plainServer: AppServer | null = null
-if (compare) {
+if (against !== undefined) {
+  plainServer = await startAppServer({ env: { STATIC_DIR: against } })
+} else if (compare) {
   plainDist = mkdtempSync(join(tmpdir(), 'kdl-dist-plain-'))
   cpSync(distDir, plainDist, { recursive: true, filter: (source) => !source.startsWith(join(distDir, '.ssr')) })
   plainServer = await startAppServer({ env: { STATIC_DIR: plainDist } })
@@ -86,9 +91,9 @@ try {
 }
 
 console.log(`Lighthouse ${runs}× on /g/${code} (mobile profile: simulated slow 4G, 4× CPU), medians:`)
-report('guide rendered on the server', rendered)
+report(against === undefined ? 'guide rendered on the server' : `this build (${distDir})`, rendered)
 if (compare) {
-  report('without the server-side render', plain)
+  report(against === undefined ? 'without the server-side render' : `the build in ${against}`, plain)
   const ratio = (key: keyof RunFigures) => (median(rendered.map((figure) => figure[key])) / median(plain.map((figure) => figure[key]))).toFixed(2)
-  console.log(`ratios (rendered / without): LCP ${ratio('lcp')}, FCP ${ratio('fcp')}, TBT ${ratio('tbt')}, score ${ratio('score')}`)
+  console.log(`ratios (${against === undefined ? 'rendered / without' : 'this build / the other'}): LCP ${ratio('lcp')}, FCP ${ratio('fcp')}, TBT ${ratio('tbt')}, score ${ratio('score')}`)
 }

@@ -1,7 +1,7 @@
 // What a phone downloads before the first screen renders: the module entry of index.html and the
 // scripts it preloads. Measured gzipped, as the server would send them.
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Plugin } from 'vite'
 
@@ -34,7 +34,7 @@ export function initialJsBudget(): Plugin {
     name: 'initial-js-budget',
     apply: 'build',
     configResolved(config) {
-      outDir = join(config.root, config.build.outDir)
+      outDir = resolve(config.root, config.build.outDir)
       serverBuild = Boolean(config.build.ssr)
     },
     closeBundle() {
