@@ -185,6 +185,25 @@ export function principals(testApp: TestApp) {
         const caseNumber = await submitFixtureApplication(app, headers)
         return { ...request, url: String(request.url).replace(/KDL-[0-9]{8}-[0-9]+/, caseNumber) }
       }
+      if (operation.operationId === 'rateMyCase' || operation.operationId === 'recordFollowUpOutcome') {
+        // A completed case to rate (the caller's own), or a follow-up that a rating of 非常不满意
+        // of a case of the fixture supervisor's department opened.
+        const rater = operation.operationId === 'rateMyCase' ? (request.headers as Record<string, string>) : await citizen()
+        const caseNumber = await submitFixtureApplication(app, rater)
+        await db.updateTable('cases').set({ status: 'completed' }).where('case_number', '=', caseNumber).execute()
+        if (operation.operationId === 'rateMyCase') {
+          return { ...request, url: String(request.url).replace(/KDL-[0-9]{8}-[0-9]+/, caseNumber) }
+        }
+        const rated = await app.inject({
+          method: 'POST',
+          url: `/api/v1/me/cases/${caseNumber}/rating`,
+          headers: { ...rater, 'idempotency-key': randomUUID() },
+          payload: { level: 1 },
+        })
+        const followUpId = rated.json<{ followUp: { id: string } | null }>().followUp?.id
+        if (rated.statusCode !== 201 || !followUpId) throw new Error(`The fixture rating opened no follow-up: ${rated.body}`)
+        return { ...request, url: String(request.url).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/, followUpId) }
+      }
       if (operation.operationId === 'staffSignIn') {
         await staff('admin')
         const { username, password } = fixtureStaff.admin
