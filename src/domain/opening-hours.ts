@@ -1,4 +1,5 @@
 import type { OpeningHours, OpeningPeriod } from '../../contract/halls.ts'
+import { bundledWorkingDayCalendar, type DayKind, type WorkingDayCalendar } from '../../contract/working-days/working-days.ts'
 import { minutesOfClockTime, shanghaiClock } from './shanghai-time.ts'
 import type { Translate } from './translate.ts'
 
@@ -79,11 +80,18 @@ function withinPeriod(period: OpeningPeriod, weekday: number, minutesOfDay: numb
 /**
  * Whether the hall serves walk-in visitors at `at`, read on the Asia/Shanghai clock: regular
  * and weekend periods, plus the lunch break on regular days when the hall serves through it.
- * Flexible hours are by appointment only, so they do not make the hall "open". Public holidays
- * are not known to the published hours and are not considered.
+ * Flexible hours are by appointment only, so they do not make the hall "open". The statutory
+ * holiday calendar decides the day: on a public holiday (春节, 国庆…) the hall is closed whatever
+ * its weekday hours say, and on a weekend day worked in lieu (调休上班) it keeps its Monday hours.
+ * In a year the calendar has no notice for, the weekday alone decides.
  */
-export function isOpenAt(hours: OpeningHours, at: Date): boolean {
-  const { weekday, minutesOfDay } = shanghaiClock(at)
+export function isOpenAt(hours: OpeningHours, at: Date, calendar: WorkingDayCalendar = bundledWorkingDayCalendar): boolean {
+  const clock = shanghaiClock(at)
+  const { minutesOfDay } = clock
+  const kind = dayKind(calendar, clock)
+  if (kind === 'holiday') return false
+  // A 调休 Saturday or Sunday is worked as a Monday.
+  const weekday = kind === 'adjusted_working_day' ? 1 : clock.weekday
   if ([...hours.regular, ...hours.weekend].some((period) => withinPeriod(period, weekday, minutesOfDay))) return true
   if (!hours.lunch) return false
   const servesToday = hours.regular.some((period) => period.weekdays.includes(weekday))
@@ -92,4 +100,10 @@ export function isOpenAt(hours: OpeningHours, at: Date): boolean {
     minutesOfClockTime(hours.lunch.starts) <= minutesOfDay &&
     minutesOfDay < minutesOfClockTime(hours.lunch.ends)
   )
+}
+
+function dayKind(calendar: WorkingDayCalendar, clock: { year: number; month: number; day: number }): DayKind | null {
+  if (!calendar.hasYear(clock.year)) return null
+  const date = `${clock.year}-${String(clock.month).padStart(2, '0')}-${String(clock.day).padStart(2, '0')}`
+  return calendar.day(date).kind
 }

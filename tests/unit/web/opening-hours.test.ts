@@ -70,4 +70,19 @@ describe('open now, on the Asia/Shanghai clock', () => {
     // 20:00 UTC on Tuesday is 04:00 Wednesday in Baotou: closed.
     expect(isOpenAt(mainHallHours, new Date('2026-11-24T20:00:00Z'))).toBe(false)
   })
+
+  test('public holidays close the hall and 调休 weekend days keep working-day hours', () => {
+    // 2026-10-01, a Thursday, is 国庆节; 2026-10-03 a Saturday inside it.
+    expect(isOpenAt(mainHallHours, new Date('2026-10-01T09:30:00+08:00'))).toBe(false)
+    expect(isOpenAt(mainHallHours, new Date('2026-10-03T10:00:00+08:00'))).toBe(false)
+    // 2026-10-10, a Saturday, is worked in lieu: open in the afternoon as on a weekday.
+    expect(isOpenAt(mainHallHours, new Date('2026-10-10T15:00:00+08:00'))).toBe(true)
+    // The day after the holiday is an ordinary Friday.
+    expect(isOpenAt(mainHallHours, new Date('2026-10-09T09:30:00+08:00'))).toBe(true)
+  })
+
+  test('a year without a holiday notice falls back to the weekday', () => {
+    // 2027-10-01 is a Friday; the bundled calendar has no 2027 notice.
+    expect(isOpenAt(mainHallHours, new Date('2027-10-01T09:30:00+08:00'))).toBe(true)
+  })
 })
