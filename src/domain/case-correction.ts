@@ -64,20 +64,21 @@ export function correctionProblems(
   const problems: ApplicationFieldError[] = []
   const merged = { ...context.caseValues, ...answer.values }
   const formErrors = form ? validateApplication(form, merged, context.situationAnswers) : []
+  // In the order the page asks: the fields first, then the materials.
   for (const item of correction.items) {
-    if (isMaterialItem(item)) {
-      const files = answer.files.filter((file) => file.materialId === item.materialId)
-      const fieldKey = materialFieldKey(item.materialId)
-      if (files.some((file) => file.state === 'failed')) problems.push({ fieldKey, message: t('application.materials.uploadFailed', { material: item.name }) })
-      else if (files.length === 0) problems.push({ fieldKey, message: t('cases.correction.materialMissing', { name: item.name }) })
-      continue
-    }
+    if (isMaterialItem(item)) continue
     if (!(item.fieldKey in answer.values) || isEmptyValue(answer.values[item.fieldKey])) {
       problems.push({ fieldKey: item.fieldKey, message: t('cases.correction.fieldMissing', { name: item.name }) })
       continue
     }
     const invalid = formErrors.find((error) => error.fieldKey === item.fieldKey || error.fieldKey.startsWith(`${item.fieldKey}[`))
     if (invalid) problems.push({ fieldKey: item.fieldKey, message: invalid.message })
+  }
+  for (const item of correction.items.filter(isMaterialItem)) {
+    const files = answer.files.filter((file) => file.materialId === item.materialId)
+    const fieldKey = materialFieldKey(item.materialId)
+    if (files.some((file) => file.state === 'failed')) problems.push({ fieldKey, message: t('application.materials.uploadFailed', { material: item.name }) })
+    else if (files.length === 0) problems.push({ fieldKey, message: t('cases.correction.materialMissing', { name: item.name }) })
   }
   return problems
 }
