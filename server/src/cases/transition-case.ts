@@ -19,6 +19,7 @@ import type { WorkingDayCalendar } from '../../../contract/working-days/working-
 import type { Database } from '../db/schema.ts'
 import { ApiError, notFound } from '../http-errors.ts'
 import type { SignedInStaff } from '../plugins/auth.ts'
+import { notifyCaseTransition } from '../notifications/case-notices.ts'
 import { casesRepository, type CaseUpdate, type StoredCase } from '../repositories/cases-repository.ts'
 import { departmentsRepository } from '../repositories/departments-repository.ts'
 import { guideVersionsRepository } from '../repositories/guide-versions-repository.ts'
@@ -258,10 +259,11 @@ export async function transitionCase(
   })
 
   const after = (await cases.find(caseNumber, reader))!
-  // Notifications of this change (new status, correction request, result ready) are written here,
-  // in the same transaction, from `before`, `after` and the entry (notifications/notify-citizen.ts).
-
-  return { action: input.action, from: before.status, to: check.to, before, after, event: { at: now, actor: actorName, actorRole: role, note } }
+  const outcome: CaseTransitionOutcome = { action: input.action, from: before.status, to: check.to, before, after, event: { at: now, actor: actorName, actorRole: role, note } }
+  // The applicant is told (new status, correction request, result ready) in the same transaction;
+  // the Web Push goes out after commit.
+  await notifyCaseTransition(trx, outcome)
+  return outcome
 }
 
 /** The Chinese name of an action, for audit entries and messages. */
