@@ -179,10 +179,18 @@ export function principals(testApp: TestApp) {
       if (operation.operationId === 'uploadMaterial') {
         return { ...request, payload: fixturePng, headers: { ...(request.headers as Record<string, string>), 'content-type': 'image/png' } }
       }
-      if (operation.operationId === 'getMyCase' || operation.operationId === 'getStaffCase') {
-        // A case to read: the caller's own, or (staff) one of the fixture clerk's department.
+      if (operation.operationId === 'getMyCase' || operation.operationId === 'getStaffCase' || operation.operationId === 'transitionStaffCase') {
+        // A case to read: the caller's own, or (staff) one of the fixture clerk's department,
+        // just submitted, so that the example transition (受理) is allowed.
         const headers = operation.operationId === 'getMyCase' ? (request.headers as Record<string, string>) : await citizen()
         const caseNumber = await submitFixtureApplication(app, headers)
+        return { ...request, url: String(request.url).replace(/KDL-[0-9]{8}-[0-9]+/, caseNumber) }
+      }
+      if (operation.operationId === 'answerMyCaseCorrection') {
+        // The caller's own case awaiting a correction of the field the example answers (phone).
+        const caseNumber = await submitFixtureApplication(app, request.headers as Record<string, string>)
+        const correction = { items: [{ fieldKey: 'phone', need: '请核对联系电话', name: '联系电话' }], note: null, requestedAt: new Date().toISOString(), requestedBy: '测试窗口人员', afterAcceptance: false, answeredAt: null }
+        await db.updateTable('cases').set({ status: 'correction_requested', correction: JSON.stringify(correction) }).where('case_number', '=', caseNumber).execute()
         return { ...request, url: String(request.url).replace(/KDL-[0-9]{8}-[0-9]+/, caseNumber) }
       }
       if (operation.operationId === 'rateMyCase' || operation.operationId === 'recordFollowUpOutcome') {
