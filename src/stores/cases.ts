@@ -81,12 +81,34 @@ export const useCasesStore = defineStore('cases', () => {
       listedAt.value = fetchedAt
       listStatus.value = 'ready'
       listStale.value = false
+      void precacheCases(ownerId, answer.cases)
     } catch (error) {
       await noteRefusal(error)
       listStale.value = true
       if (!listedAt.value) listStatus.value = 'unavailable'
     } finally {
       listRefreshing.value = false
+    }
+  }
+
+  /**
+   * Reads the whole of each listed case that moved on since the phone last read it (or never was),
+   * so that every case opens offline later with its latest step; best effort, one at a time.
+   */
+  async function precacheCases(ownerId: string, summaries: CaseSummary[]): Promise<void> {
+    for (const summary of summaries) {
+      const kept = await readCachedCase(ownerId, summary.caseNumber)
+      if (kept && kept.detail.status === summary.status && kept.detail.timeline.length > 0) continue
+      if (entries.value[summary.caseNumber]?.refreshing || !app.online) continue
+      try {
+        const fetchedAt = new Date().toISOString()
+        const detail = await fetchMyCase(summary.caseNumber)
+        await storeCase(ownerId, detail, fetchedAt)
+        const entry = entries.value[summary.caseNumber]
+        if (entry) Object.assign(entry, { detail, fetchedAt, status: 'ready', stale: false })
+      } catch {
+        // A case that fails here is read again when it is opened.
+      }
     }
   }
 

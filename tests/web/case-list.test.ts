@@ -3,10 +3,11 @@ import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import { db } from '../../src/db/app-db.ts'
 import type { OutboxItem } from '../../src/outbox/types.ts'
+import CaseDetailPage from '../../src/pages/CaseDetailPage.vue'
 import CasesPage from '../../src/pages/CasesPage.vue'
 import MePage from '../../src/pages/MePage.vue'
 import { OWNER } from './support/application-factory.ts'
-import { makeCaseSummary, makeDeadline, serveCases } from './support/case-factory.ts'
+import { makeCaseDetail, makeCaseSummary, makeDeadline, serveCases } from './support/case-factory.ts'
 import { mountPage } from './support/mount-page.ts'
 
 const open: Array<{ unmount: () => void }> = []
@@ -103,6 +104,22 @@ test('offline, the list kept on the phone shows with the time it was read', asyn
   expect(lineOf('KDL-20261103-0002').textContent).toContain('已超期2个工作日')
   expect(wrapper.get('[data-testid="cases-offline"]').text()).toMatch(/^离线，显示的是 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 的办件列表$/)
   expect(fetch).not.toHaveBeenCalledWith('/api/v1/me/cases', expect.anything())
+})
+
+test('every listed case is kept whole on the phone, so that it opens offline without having been opened before', async () => {
+  vi.stubGlobal('fetch', vi.fn(serveCases({ list: [onTime], details: [makeCaseDetail({ caseNumber: onTime.caseNumber })] })))
+  const listed = await mountPage(CasesPage, '/me/cases')
+  open.push(listed.wrapper)
+  await vi.waitFor(async () => expect((await db.caseDetails.get(onTime.caseNumber))?.detail).toBeTruthy())
+  open.splice(0).forEach((wrapper) => wrapper.unmount())
+  document.body.innerHTML = ''
+
+  vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
+  vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))))
+  const { wrapper } = await mountPage(CaseDetailPage, `/me/cases/${onTime.caseNumber}`, { caseNumber: onTime.caseNumber })
+  open.push(wrapper)
+  await vi.waitFor(() => expect(wrapper.find('[data-testid="case-timeline"]').exists()).toBe(true))
+  expect(wrapper.get('[data-testid="case-offline"]').text()).toMatch(/^离线，显示的是 /)
 })
 
 test('offline with nothing kept, the page says so instead of an empty list', async () => {
