@@ -271,7 +271,9 @@ export type CaseMaterial = Static<typeof CaseMaterial>
  * department's staff: the receipt, the form as submitted (values normalised by
  * keptApplicationValues, hidden fields dropped; corrected values replace them), the materials
  * (corrected ones with their new files), the timeline, the deadlines, the open correction
- * request, the refusal or the result, and the actions the caller may take now.
+ * request, the refusal or the result, and the actions the caller may take now. `nextSteps`
+ * follows the status (the receipt's text until staff accept; then what the applicant is to do or
+ * expect: the correction to answer, the due date, the result, the right to 行政复议 after a refusal).
  */
 export const CaseDetail = Type.Object(
   {

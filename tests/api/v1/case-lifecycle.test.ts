@@ -100,6 +100,7 @@ describe('a case through correction and approval', () => {
     expect(seen.correction?.items).toHaveLength(2)
     expect(seen.availableActions).toEqual(['resubmit'])
     expect(seen.deadlines.promised).toMatchObject({ paused: true, dueDate: null, workingDaysLeft: 20 })
+    expect(seen.nextSteps).toBe('请按补正告知一次性补齐以下2项内容，并在“我的办件”中提交。补正期间办理时限暂停计算，提交补正后继续计算。')
 
     const newUpload = await uploadId(testApp.app, headers)
     const answered = await answerCorrection(headers, caseNumber, { materials: [{ materialId: 'household-register', uploadIds: [newUpload] }], values: { phone: '13900000001' } })
@@ -114,6 +115,7 @@ describe('a case through correction and approval', () => {
     expect(approved.deadlines.promised).toMatchObject({ stoppedOn: today, overdue: false, workingDaysLeft: null })
     const issued = await moved(clerk, caseNumber, { action: 'issue_result', delivery: { method: 'post', carrier: '中国邮政EMS', trackingNumber: '1234567890123' } })
     expect(issued.result).toMatchObject({ delivery: { method: 'post', carrier: '中国邮政EMS', trackingNumber: '1234567890123' } })
+    expect(issued.nextSteps).toBe('办理结果已出具（邮寄），领取方式见办理结果。')
     const completed = await moved(supervisor, caseNumber, { action: 'complete' })
     expect(completed.availableActions).toEqual([])
 
