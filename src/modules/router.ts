@@ -52,6 +52,14 @@ export const routes: RouteRecordRaw[] = [
     props: true,
     meta: { titleKey: 'pages.report.title', tab: 'services' },
   },
+  // 好差评 of a visit to the hall.
+  {
+    path: '/halls/:id/rating',
+    name: 'hall-rating',
+    component: () => import('../pages/HallRatingPage.vue'),
+    props: true,
+    meta: { titleKey: 'pages.hallRating.title', tab: 'services', signIn: true },
+  },
   // The canonical short URL printed on paper guides and in their QR codes (第五条).
   {
     path: '/g/:code',
@@ -116,6 +124,13 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../pages/CaseCorrectionPage.vue'),
     props: true,
     meta: { titleKey: 'pages.caseCorrection.title', tab: 'me', signIn: true },
+  },
+  // 办件查询: any case's progress by its number and a verification, without signing in.
+  {
+    path: '/cases/lookup',
+    name: 'case-lookup',
+    component: () => import('../pages/CaseLookupPage.vue'),
+    meta: { titleKey: 'pages.caseLookup.title', tab: 'me' },
   },
   {
     path: '/submissions/:id',

@@ -9,5 +9,9 @@ export function receiptReference(item: OutboxItem): string | null {
       return item.response?.caseNumber ?? null
     case 'correction-response':
       return item.body.caseNumber
+    case 'case-rating':
+      return item.body.caseNumber
+    case 'hall-rating':
+      return null
   }
 }

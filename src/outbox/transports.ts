@@ -1,4 +1,5 @@
 import { createInaccuracyReport } from '../api/inaccuracy-reports.ts'
+import { rateHallVisit, rateMyCase } from '../api/ratings.ts'
 import { sendApplication } from '../application/submission.ts'
 import { sendCorrection } from '../application/correction-response.ts'
 import type { OutboxTransport } from './sender.ts'
@@ -12,5 +13,9 @@ export const sendOutboxItem: OutboxTransport = (item) => {
       return sendApplication(item.id, item.ownerId, item.body)
     case 'correction-response':
       return sendCorrection(item.id, item.ownerId, item.body)
+    case 'case-rating':
+      return rateMyCase(item.body, item.id)
+    case 'hall-rating':
+      return rateHallVisit(item.body, item.id)
   }
 }

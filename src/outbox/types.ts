@@ -1,5 +1,7 @@
 import type { CaseDetail, CaseReceipt } from '../../contract/applications.ts'
 import type { InaccuracyReceipt, InaccuracyReportInput } from '../../contract/inaccuracy-reports.ts'
+import type { HallRatingInput, Rating } from '../../contract/ratings.ts'
+import type { CaseRatingWrite } from '../api/ratings.ts'
 import type { ApplicationSubmission } from '../application/submission.ts'
 import type { CorrectionSubmission } from '../application/correction-response.ts'
 
@@ -13,6 +15,10 @@ export interface OutboxWrites {
   application: { body: ApplicationSubmission; response: CaseReceipt }
   /** 补正: the answer to a case's correction request, files uploaded when it is sent; the answer is the case as it now stands. */
   'correction-response': { body: CorrectionSubmission; response: CaseDetail }
+  /** 好差评 of a completed case; the answer is the rating with its follow-up, if one was opened. */
+  'case-rating': { body: CaseRatingWrite; response: Rating }
+  /** 好差评 of a visit to a hall. */
+  'hall-rating': { body: HallRatingInput; response: Rating }
 }
 
 export type OutboxKind = keyof OutboxWrites
