@@ -34,3 +34,62 @@ clientsClaim()
 self.addEventListener('message', (event) => {
   if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting()
 })
+
+// Web Push (the citizen opted in on 消息通知): a case moved. The message (contract/notifications.ts
+// PushMessage) is shown as a system notification; a click opens the case in an open window of the
+// app, or in a new one.
+interface PushMessage {
+  id: string
+  title: string
+  body: string
+  url: string
+}
+
+function pushMessage(event: PushEvent): PushMessage {
+  try {
+    const message = event.data?.json() as Partial<PushMessage> | undefined
+    if (message && typeof message.title === 'string') {
+      return {
+        id: String(message.id ?? ''),
+        title: message.title,
+        body: typeof message.body === 'string' ? message.body : '',
+        url: typeof message.url === 'string' && message.url.startsWith('/') ? message.url : '/me/notifications',
+      }
+    }
+  } catch {
+    // Not JSON: still tell the citizen something arrived.
+  }
+  return { id: '', title: '昆都仑区政务服务', body: '您有新的办件消息', url: '/me/notifications' }
+}
+
+self.addEventListener('push', (event) => {
+  const message = pushMessage(event)
+  event.waitUntil(
+    self.registration.showNotification(message.title, {
+      body: message.body,
+      tag: message.id || undefined,
+      icon: '/pwa-192x192.png',
+      lang: 'zh-CN',
+      data: { url: message.url },
+    }),
+  )
+})
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close()
+  const data = event.notification.data as { url?: unknown } | null
+  const path = typeof data?.url === 'string' && data.url.startsWith('/') ? data.url : '/me/notifications'
+  const target = new URL(path, self.location.origin).href
+  event.waitUntil(
+    (async () => {
+      const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true })
+      const open = windows.find((client) => new URL(client.url).origin === self.location.origin)
+      if (open) {
+        const focused = await open.focus()
+        await focused.navigate(target).catch(() => self.clients.openWindow(target))
+        return
+      }
+      await self.clients.openWindow(target)
+    })(),
+  )
+})

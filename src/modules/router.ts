@@ -132,6 +132,13 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../pages/CaseLookupPage.vue'),
     meta: { titleKey: 'pages.caseLookup.title', tab: 'me' },
   },
+  // 消息通知: what the citizen was told about their cases; offers sign-in itself, reads offline.
+  {
+    path: '/me/notifications',
+    name: 'notifications',
+    component: () => import('../pages/NotificationsPage.vue'),
+    meta: { titleKey: 'notifications.title', tab: 'me' },
+  },
   {
     path: '/submissions/:id',
     name: 'submission',
