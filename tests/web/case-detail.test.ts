@@ -38,6 +38,7 @@ test('the header, both deadlines with due dates and days left, and the timeline 
   expect(text('#case-heading')).toBe('失业保险金申领')
   expect(text('[data-testid="case-number"]')).toBe(CASE_NUMBER)
   expect(text('[data-testid="case-header"] [data-testid="case-status"]')).toBe('已受理')
+  expect(text('[data-testid="case-next-steps"]')).toBe('接下来：窗口将在1个工作日内受理。')
 
   expect(text('[data-testid="case-deadline-statutory"]')).toContain('15个工作日')
   expect(text('[data-testid="case-deadline-statutory-due"]')).toBe('2026年12月16日前办结')

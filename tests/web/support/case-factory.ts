@@ -74,6 +74,7 @@ export function makeCaseDetail(overrides: Partial<CaseDetail> = {}): CaseDetail 
     correction: null,
     refusal: null,
     result: null,
+    availableActions: [],
     ...overrides,
   }
 }
