@@ -88,7 +88,7 @@ export function createPushSender({ db, vapid, log, timeoutMs = 10_000, pollMs = 
       const response = await fetch(request.endpoint, {
         method: request.method,
         headers: request.headers as Record<string, string>,
-        body: request.body ?? null,
+        body: request.body ? new Uint8Array(request.body) : null,
         redirect: 'error',
         signal: AbortSignal.timeout(timeoutMs),
       })
