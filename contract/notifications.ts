@@ -26,6 +26,10 @@ export const NotificationKind = Type.Union([
   Type.Literal('correction_requested'),
   Type.Literal('result_ready'),
   Type.Literal('follow_up_outcome'),
+  // A booked visit is near (the day before, two hours before): contract/appointments.ts.
+  Type.Literal('appointment_reminder'),
+  // A home-service (上门服务) request was confirmed with a time, or declined with a reason.
+  Type.Literal('home_service'),
 ])
 export type NotificationKind = Static<typeof NotificationKind>
 
