@@ -66,7 +66,9 @@ describe('the unread badge on 我的', () => {
     serve({ list: () => json(200, { items: [unread], unreadCount: 3, nextCursor: null }) })
     const { wrapper } = await mountPage(AppTabBar, '/')
     await vi.waitFor(() => expect(wrapper.get('[data-testid="tab-me"] .van-badge').text()).toBe('3'))
-    expect(wrapper.get('[data-testid="tab-me"]').attributes('aria-label')).toBe('我的，3条未读消息')
+    // Screen readers hear the words, not the badge's number: its visible digit is hidden from them.
+    expect(wrapper.get('[data-testid="tab-me"] .app-visually-hidden').text()).toBe('我的，3条未读消息')
+    expect(wrapper.get('[data-testid="tab-me"] .van-badge__wrapper').attributes('aria-hidden')).toBe('true')
     expect(wrapper.get('[data-testid="tab-home"]').find('.van-badge').exists()).toBe(false)
   })
 
@@ -77,7 +79,7 @@ describe('the unread badge on 我的', () => {
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(fetchMock).not.toHaveBeenCalled()
     expect(wrapper.find('[data-testid="tab-me"] .van-badge').exists()).toBe(false)
-    expect(wrapper.get('[data-testid="tab-me"]').attributes('aria-label')).toBeUndefined()
+    expect(wrapper.find('[data-testid="tab-me"] .app-visually-hidden').exists()).toBe(false)
   })
 
   test('asks again when the app comes back to the foreground, and the badge goes when all are read', async () => {
