@@ -24,7 +24,7 @@ export const SLOT_KINDS = ['regular', 'flexible', 'lunch', 'rest_day'] as const
 export type SlotKindValue = (typeof SLOT_KINDS)[number]
 
 /** regular 正常时段, flexible 早晚弹性办, lunch 午间不间断, rest_day 周末/节假日预约. */
-export const SlotKind = Type.Union(SLOT_KINDS.map((kind) => Type.Literal(kind)), { examples: ['regular'] })
+export const SlotKind = Type.Union([Type.Literal('regular'), Type.Literal('flexible'), Type.Literal('lunch'), Type.Literal('rest_day')], { examples: ['regular'] })
 export type SlotKind = Static<typeof SlotKind>
 
 /** The Chinese name of each kind, as the hall's notices say it. */

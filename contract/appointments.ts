@@ -66,7 +66,15 @@ const uuid = (example: string) => Type.String({ format: 'uuid', examples: [examp
 export const PRIORITY_GROUPS = ['military', 'fire_rescue', 'medical', 'elderly', 'sick', 'disabled', 'pregnant'] as const
 export type PriorityGroupValue = (typeof PRIORITY_GROUPS)[number]
 
-export const PriorityGroup = Type.Union(PRIORITY_GROUPS.map((group) => Type.Literal(group)))
+export const PriorityGroup = Type.Union([
+  Type.Literal('military'),
+  Type.Literal('fire_rescue'),
+  Type.Literal('medical'),
+  Type.Literal('elderly'),
+  Type.Literal('sick'),
+  Type.Literal('disabled'),
+  Type.Literal('pregnant'),
+])
 export type PriorityGroup = Static<typeof PriorityGroup>
 
 /** The names the hall uses for each priority group. */
