@@ -22,6 +22,8 @@ const ITEM = '000176051000001'
 const ADMIN = { username: 'case.admin', password: 'e2e-admin-password-1' }
 const CLERK_PASSWORD = 'e2e-clerk-password-1'
 const root = join(import.meta.dirname, '..', '..')
+/** How long a step may take to show: each waits for the server, on a machine that may be busy. */
+const WAIT = { timeout: 10_000 }
 
 let browser: Browser
 let server: AppServer
@@ -120,10 +122,10 @@ function photoPng(shade = 160): Buffer {
 }
 
 async function signIn(page: Page, phone: string): Promise<void> {
-  await expect.poll(() => page.getByTestId('signin-form').isVisible()).toBe(true)
+  await expect.poll(() => page.getByTestId('signin-form').isVisible(), WAIT).toBe(true)
   await page.locator('#signin-phone').fill(phone)
   await page.getByTestId('signin-get-code').click()
-  await expect.poll(() => page.getByTestId('signin-get-code').textContent()).toMatch(/秒后可重新获取/)
+  await expect.poll(() => page.getByTestId('signin-get-code').textContent(), WAIT).toMatch(/秒后可重新获取/)
   await page.locator('#signin-code').fill(await loggedSignInCode(server, phone))
   await page.getByTestId('signin-submit').click()
 }
@@ -132,7 +134,7 @@ async function signIn(page: Page, phone: string): Promise<void> {
 async function apply(page: Page, phone: string): Promise<string> {
   await page.goto(`/apply/${ITEM}`)
   await signIn(page, phone)
-  await expect.poll(() => page.locator('#apply-phone').inputValue()).toBe(phone)
+  await expect.poll(() => page.locator('#apply-phone').inputValue(), WAIT).toBe(phone)
   await page.locator('#apply-name').fill('王小明')
   await page.locator('#apply-idNumber').fill('150203199001011232')
   await page.locator('#apply-registeredAddress').fill('内蒙古自治区包头市昆都仑区钢铁大街1号')
@@ -193,16 +195,16 @@ describe.each(PHONE_AGENTS)('case progress in $name', ({ userAgent }) => {
     // 我的 › 我的办件: the case is 待补正, with its promised days counted from acceptance.
     await page.goto('/me')
     await page.getByTestId('me-cases-link').click()
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/me/cases')
+    await expect.poll(() => new URL(page.url()).pathname, WAIT).toBe('/me/cases')
     const line = page.getByTestId(`case-${caseNumber}`)
-    await expect.poll(() => line.locator('[data-testid="case-status"]').textContent()).toMatch(/待补正/)
+    await expect.poll(() => line.locator('[data-testid="case-status"]').textContent(), WAIT).toMatch(/待补正/)
     expect(await line.getByTestId('case-correction-marker').textContent()).toBe('需要您补正')
     expect(await line.getByTestId('case-deadline').textContent()).toMatch(/承诺办结时限：/)
     expect(await seriousAxeViolations(page)).toEqual([])
 
     // The case lists both items with what is needed.
     await line.click()
-    await expect.poll(() => page.getByTestId('case-correction-items').textContent()).toContain('身份证照片不清晰，请重新拍摄正反面')
+    await expect.poll(() => page.getByTestId('case-correction-items').textContent(), WAIT).toContain('身份证照片不清晰，请重新拍摄正反面')
     expect(await page.getByTestId('correction-item-field-formerEmployer').textContent()).toContain('请填写原工作单位全称')
     expect(await page.getByTestId('case-deadline-statutory').textContent()).toBeTruthy()
     expect(await seriousAxeViolations(page)).toEqual([])
@@ -215,14 +217,14 @@ describe.each(PHONE_AGENTS)('case progress in $name', ({ userAgent }) => {
       await route.fulfill({ response })
     })
     await page.getByTestId('case-correction-answer').click()
-    await expect.poll(() => page.locator('#correction-formerEmployer').isVisible()).toBe(true)
+    await expect.poll(() => page.locator('#correction-formerEmployer').isVisible(), WAIT).toBe(true)
     await context.setOffline(true)
     await page.locator('#correction-formerEmployer').fill('包头市示例钢铁有限公司')
     await page.getByTestId('pick-id-card').setInputFiles({ name: '身份证-重拍.png', mimeType: 'image/png', buffer: photoPng(90) })
     await expect.poll(() => page.getByTestId('material-id-card').locator('[data-state]').getAttribute('data-state'), { timeout: 20_000 }).toBe('waiting')
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.getByTestId('correction-send').dblclick()
-    await expect.poll(() => page.getByTestId('case-correction-waiting').textContent()).toContain('联网后会自动提交')
+    await expect.poll(() => page.getByTestId('case-correction-waiting').textContent(), WAIT).toContain('联网后会自动提交')
     expect(answers).toEqual([])
 
     await context.setOffline(false)
@@ -233,7 +235,7 @@ describe.each(PHONE_AGENTS)('case progress in $name', ({ userAgent }) => {
     expect(resubmitted.timeline.filter((step) => step.status === 'resubmitted')).toHaveLength(1)
     expect(resubmitted.values.formerEmployer).toBe('包头市示例钢铁有限公司')
     expect(resubmitted.materials.find((material) => material.materialId === 'id-card')?.files.map((file) => file.fileName)).toEqual([expect.stringMatching(/^身份证-重拍\./)])
-    expect((await shownTimeline(page))[0]).toBe('已补正（待审查）')
+    await expect.poll(async () => (await shownTimeline(page))[0], WAIT).toBe('已补正（待审查）')
 
     // Staff carry on; the phone shows each step.
     await transition(window, caseNumber, { action: 'start_review' })
