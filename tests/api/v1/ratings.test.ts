@@ -88,6 +88,28 @@ describe('POST /api/v1/me/cases/{caseNumber}/rating', () => {
     expect(await testApp.countRows()).toEqual(before)
   })
 
+  it('rates a case that staff took to 已办结 through its lifecycle, and not one step before', async () => {
+    const headers = await citizenHeaders(testApp.app)
+    const submitted = await submit(testApp.app, headers, formApplication([await uploadId(testApp.app, headers)]))
+    const { caseNumber } = submitted.json<CaseReceipt>()
+    const clerk = await staff('clerk', { departmentIds: ['public-security'] })
+    const steps = [
+      { action: 'accept', note: '材料齐全，予以受理。' },
+      { action: 'start_review' },
+      { action: 'approve', note: '符合条件。' },
+      { action: 'issue_result', delivery: { method: 'pickup', place: '一楼12号窗口', hours: '工作日9:00-17:00' } },
+    ]
+    for (const step of steps) {
+      const moved = await testApp.app.inject({ method: 'POST', url: `/api/v1/staff/cases/${caseNumber}/transitions`, headers: { ...clerk, 'idempotency-key': idempotencyKey() }, payload: step })
+      expect(moved.statusCode, moved.body).toBe(200)
+    }
+    expectErrorBody(await rateCase(headers, caseNumber, { level: 5 }), 422, 'CASE_NOT_COMPLETED')
+    const completed = await testApp.app.inject({ method: 'POST', url: `/api/v1/staff/cases/${caseNumber}/transitions`, headers: { ...clerk, 'idempotency-key': idempotencyKey() }, payload: { action: 'complete' } })
+    expect(completed.statusCode, completed.body).toBe(200)
+    const rated = await rateCase(headers, caseNumber, { level: 5 })
+    expect(rated.statusCode, rated.body).toBe(201)
+  })
+
   it('refuses a case that is not completed yet', async () => {
     const { headers, caseNumber } = await caseOf('approved')
     const body = expectErrorBody(await rateCase(headers, caseNumber, { level: 5 }), 422, 'CASE_NOT_COMPLETED')
