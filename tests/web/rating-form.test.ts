@@ -5,11 +5,13 @@ import axe from 'axe-core'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CaseLookupResult } from '../../contract/case-lookup.ts'
+import { addCalendarDays, shanghaiToday } from '../../contract/local-date.ts'
 import type { Rating } from '../../contract/ratings.ts'
 import CaseRatingForm from '../../src/components/rating/CaseRatingForm.vue'
 import { db } from '../../src/db/app-db.ts'
 import { i18n } from '../../src/modules/i18n.ts'
 import CaseLookupPage from '../../src/pages/CaseLookupPage.vue'
+import HallRatingPage from '../../src/pages/HallRatingPage.vue'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { OWNER } from './support/application-factory.ts'
 
@@ -239,5 +241,49 @@ describe('CaseLookupPage (办件查询)', () => {
     await wrapper.get('form').trigger('submit')
     await vi.waitFor(() => expect(wrapper.get('[data-testid="case-lookup-failure"]').text()).toBe('查询次数过多，请在 15 分钟后再试'))
     expect(wrapper.find('[data-testid="case-lookup-result"]').exists()).toBe(false)
+  })
+})
+
+describe('HallRatingPage (评价办事体验)', () => {
+  async function mountHallRatingPage() {
+    setActivePinia(createPinia())
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [
+        { path: '/halls/:id', component: { template: '<p />' } },
+        { path: '/halls/:id/rating', component: HallRatingPage, props: true },
+      ],
+    })
+    await router.push('/halls/kundulun-civic-centre/rating')
+    await router.isReady()
+    const wrapper = mount(HallRatingPage, { props: { id: 'kundulun-civic-centre' }, global: { plugins: [i18n, router] }, attachTo: document.body })
+    return { wrapper }
+  }
+
+  it('asks for the day of the visit (today by default, never after today) and a level; sends the rating through the outbox', async () => {
+    stubApi()
+    const { wrapper } = await mountHallRatingPage()
+    const date = wrapper.get('[data-testid="hall-rating-date"]')
+    const today = shanghaiToday()
+    expect((date.element as HTMLInputElement).value).toBe(today)
+    expect(date.attributes('max')).toBe(today)
+    expect(wrapper.get(`label[for="${date.attributes('id')}"]`).text()).toBe('到厅办事日期')
+    expect(await seriousViolations(wrapper.element)).toEqual([])
+
+    await date.setValue(addCalendarDays(today, 1))
+    await wrapper.get('form').trigger('submit')
+    expect(wrapper.get(`#${date.attributes('aria-describedby')}`).text()).toBe('到厅日期不能晚于今天')
+    expect(wrapper.text()).toContain('请选择满意程度')
+    expect(document.activeElement).toBe(date.element)
+    expect(await db.outbox.count()).toBe(0)
+
+    await date.setValue(addCalendarDays(today, -2))
+    await wrapper.get('[data-testid="rating-level-1"]').setValue(true)
+    expect(wrapper.text()).toContain('大厅负责人将回访')
+    await wrapper.get('form').trigger('submit')
+    await vi.waitFor(async () => expect(await db.outbox.count()).toBe(1))
+    const [item] = await db.outbox.toArray()
+    expect(item).toMatchObject({ kind: 'hall-rating', ownerId: OWNER.id, body: { hallId: 'kundulun-civic-centre', visitDate: addCalendarDays(today, -2), level: 1 } })
+    expect(item!.body).not.toHaveProperty('comment')
   })
 })
