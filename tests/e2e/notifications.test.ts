@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core'
 import type { CaseDetail } from '../../contract/applications.ts'
 import type { StaffMe } from '../../contract/staff.ts'
 import { startAppServer, type AppServer } from './support/app-server.ts'
-import { PHONE_AGENTS, WECHAT_UA, cspViolations, launchChromium, newPhoneContext, seriousAxeViolations } from './support/browser.ts'
+import { PHONE_AGENTS, WECHAT_UA, cspViolations, launchChromium, newPhoneContext, seriousAxeViolations, waitForServiceWorker } from './support/browser.ts'
 import { loggedSignInCode } from './support/sign-in-codes.ts'
 
 /** 失业保险金申领: a form with a photo material and a deferrable (容缺) one. */
@@ -205,4 +205,29 @@ describe.each(PHONE_AGENTS)('notifications in $name', ({ name, userAgent }) => {
     expect(await cspViolations(page)).toEqual([])
     await context.close()
   })
+})
+
+test('the service worker shows a push as a system notification that carries the case to open on click', async () => {
+  const context = await newPhoneContext(browser, server.baseURL)
+  await context.grantPermissions(['notifications'], { origin: server.baseURL })
+  const page = await context.newPage()
+  const cdp = await context.newCDPSession(page)
+  const registrations: string[] = []
+  cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations: updated }) => {
+    for (const registration of updated as Array<{ registrationId: string; isDeleted: boolean }>) if (!registration.isDeleted) registrations.push(registration.registrationId)
+  })
+  await cdp.send('ServiceWorker.enable')
+  await page.goto('/')
+  await waitForServiceWorker(page)
+  await expect.poll(() => registrations.length).toBeGreaterThan(0)
+
+  const message = { id: 'n-1', kind: 'correction_requested', title: '需要补正材料', body: '“失业保险金申领”需要补正2项内容', caseNumber: 'KDL-20261125-0001', url: '/me/cases/KDL-20261125-0001' }
+  await cdp.send('ServiceWorker.deliverPushMessage', { origin: server.baseURL, registrationId: registrations.at(-1)!, data: JSON.stringify(message) })
+  const shown = async () =>
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.ready
+      return (await registration.getNotifications()).map((notification) => ({ title: notification.title, body: notification.body, data: notification.data as unknown }))
+    })
+  await expect.poll(shown, { timeout: 10_000 }).toEqual([{ title: '需要补正材料', body: '“失业保险金申领”需要补正2项内容', data: { url: '/me/cases/KDL-20261125-0001' } }])
+  await context.close()
 })
