@@ -110,7 +110,8 @@ export const useNotificationsStore = defineStore('notifications', () => {
         nextCursor.value = null
       }
       offline.value = true
-      status.value = items.value.length > 0 || copies.length === 0 ? 'ready' : 'unavailable'
+      // Nothing on the phone either: say the list could not be loaded, not that there is none.
+      status.value = items.value.length > 0 ? 'ready' : 'unavailable'
     }
   }
 

@@ -160,6 +160,14 @@ describe('the notification centre', () => {
     expect(wrapper.text()).not.toContain('别人的消息')
   })
 
+  test('offline with nothing kept on the phone, says the list could not be loaded rather than that there is none', async () => {
+    signIn()
+    serve({ list: () => Promise.reject(new TypeError('Failed to fetch')) })
+    const { wrapper } = await mountPage(NotificationsPage, '/me/notifications')
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="notifications-unavailable"]').exists()).toBe(true))
+    expect(wrapper.find('[data-testid="notifications-empty"]').exists()).toBe(false)
+  })
+
   test('keeps what it loaded for reading offline later', async () => {
     signIn()
     serve()
