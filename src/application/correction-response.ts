@@ -19,6 +19,8 @@ export interface CorrectionSubmission {
   filesKey: string
   materials: Array<{ materialId: string; fileIds: string[] }>
   values: Record<string, ApplicationFieldValue>
+  /** A word to the staff, shown in the timeline; null when the citizen wrote none. */
+  note: string | null
 }
 
 /**
@@ -52,7 +54,11 @@ export async function sendCorrection(id: string, ownerId: string | undefined, su
     for (const fileId of material.fileIds) uploadIds.push(await uploadedId(fileId))
     materials.push({ materialId: material.materialId, uploadIds })
   }
-  const detail = await sendCorrectionResponse(submission.caseNumber, { materials, values: submission.values }, id)
+  const detail = await sendCorrectionResponse(
+    submission.caseNumber,
+    { materials, values: submission.values, ...(submission.note ? { note: submission.note } : {}) },
+    id,
+  )
   if (ownerId) await storeCase(ownerId, detail, new Date().toISOString())
   await db.draftFiles.where('draftId').equals(submission.filesKey).delete()
   return detail

@@ -91,6 +91,7 @@ test('answered offline, the correction waits in the outbox once, with its files 
   window.dispatchEvent(new Event('offline'))
   await type('#correction-phone', '13800000001')
   await type('#correction-formerEmployer', '包头市示例钢铁有限公司')
+  await type('#correction-note', '已重新拍摄身份证')
   await pick('id-card', new File(['%PDF-1.4'], '身份证.pdf', { type: 'application/pdf' }))
   await vi.waitFor(() => expect(wrapper.get('[data-testid="material-id-card"]').find('[data-state]').attributes('data-state')).toBe('waiting'))
 
@@ -103,6 +104,7 @@ test('answered offline, the correction waits in the outbox once, with its files 
   expect(write).toMatchObject({ kind: 'correction-response', ownerId: OWNER.id, state: 'pending', summary: '补正 · 失业保险金申领' })
   if (write?.kind !== 'correction-response') throw new Error('not a correction')
   expect(write.body.values).toEqual({ phone: '13800000001', formerEmployer: '包头市示例钢铁有限公司' })
+  expect(write.body.note).toBe('已重新拍摄身份证')
   expect(write.body.materials).toHaveLength(1)
   expect(write.body.materials[0]!.fileIds).toHaveLength(1)
   const files = await db.draftFiles.where('draftId').equals(write.body.filesKey).toArray()

@@ -127,7 +127,7 @@ test('an answer waiting in the outbox says it goes when online; once the case is
     claimedAt: null,
     sentAt: null,
     error: null,
-    body: { caseNumber: CASE_NUMBER, itemName: '失业保险金申领', filesKey: `correction:${OWNER.id}:${CASE_NUMBER}`, materials: [], values: { phone: '13800000001' } },
+    body: { caseNumber: CASE_NUMBER, itemName: '失业保险金申领', filesKey: `correction:${OWNER.id}:${CASE_NUMBER}`, materials: [], values: { phone: '13800000001' }, note: null },
     response: null,
   } as OutboxItem)
   await openCase(makeCaseDetail({ status: 'correction_requested', correction }))
