@@ -7,14 +7,25 @@ export class ApiError extends Error {
   /** Stable machine-readable code, e.g. VALIDATION_FAILED; HTTP_<status> when the body was not ours. */
   readonly code: string
   readonly details: NonNullable<ErrorBody['details']>
+  /** Seconds until a retry may succeed, from the answer's Retry-After (429, 503); null when absent. */
+  readonly retryAfterSeconds: number | null
 
-  constructor(status: number, body: ErrorBody | null) {
+  constructor(status: number, body: ErrorBody | null, retryAfter: string | null = null) {
     // The server writes `message` in Chinese for citizens; an empty one lets the UI fall back to its own.
     super(body?.message ?? '')
     this.status = status
     this.code = body?.code ?? `HTTP_${status}`
     this.details = body?.details ?? []
+    this.retryAfterSeconds = parseRetryAfter(retryAfter)
   }
+}
+
+/** Retry-After as seconds from now: delay-seconds, or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | null {
+  if (value === null || value.trim() === '') return null
+  if (/^\d+$/.test(value.trim())) return Number(value.trim())
+  const at = Date.parse(value)
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000))
 }
 
 /** The request never got an answer: offline, DNS, connection reset, or timed out. */
@@ -82,7 +93,7 @@ export async function apiRequest<Result>(method: string, path: string, options: 
   }
 
   const parsed: unknown = await response.json().catch(() => null)
-  if (!response.ok) throw new ApiError(response.status, isErrorBody(parsed) ? parsed : null)
+  if (!response.ok) throw new ApiError(response.status, isErrorBody(parsed) ? parsed : null, response.headers.get('retry-after'))
   return parsed as Result
 }
 
@@ -109,6 +120,6 @@ export async function apiGetConditional<Result>(path: string, etag: string | nul
   } catch {
     parsed = null
   }
-  if (!response.ok) throw new ApiError(response.status, isErrorBody(parsed) ? parsed : null)
+  if (!response.ok) throw new ApiError(response.status, isErrorBody(parsed) ? parsed : null, response.headers.get('retry-after'))
   return { status: 'fetched', body: parsed as Result, etag: response.headers.get('etag'), bytes: new Blob([text]).size }
 }

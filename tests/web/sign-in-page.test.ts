@@ -101,3 +101,24 @@ test('signing in returns to the page that asked, never to another site', async (
   await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/me'))
   expect(JSON.parse(localStorage.getItem('session.citizen')!)).toEqual({ id: 'c1', maskedPhone: '138****0000' })
 })
+
+test('a 429 holds 获取验证码 back for as long as its Retry-After says', async () => {
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] })
+  serve(
+    () =>
+      new Response(JSON.stringify({ statusCode: 429, code: 'SIGN_IN_CODE_RATE_LIMITED', error: 'Too Many Requests', message: '验证码已发送，请在 42 秒后再重新获取' }), {
+        status: 429,
+        headers: { 'content-type': 'application/json', 'retry-after': '42' },
+      }),
+  )
+  const { wrapper } = await openSignIn()
+  await input(wrapper, 'signin-phone').setValue('13800000000')
+  await wrapper.get('[data-testid="signin-get-code"]').trigger('click')
+  await flushPromises()
+  const button = () => wrapper.get('[data-testid="signin-get-code"]')
+  expect(button().text()).toBe('42 秒后可重新获取')
+  expect(button().attributes('disabled')).toBeDefined()
+  vi.advanceTimersByTime(42_000)
+  await flushPromises()
+  expect(button().attributes('disabled')).toBeUndefined()
+})
