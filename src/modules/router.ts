@@ -31,6 +31,28 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../pages/AppointmentsPage.vue'),
     meta: { titleKey: 'pages.appointments.title', tab: 'appointments' },
   },
+  // 预约: booking a visit to a hall (第十八条), its code and QR code, and 上门服务 requests. Pages
+  // that only read offer sign-in themselves (offline, the copy kept on the phone shows).
+  {
+    path: '/appointments/book',
+    name: 'booking',
+    component: () => import('../pages/BookingPage.vue'),
+    meta: { titleKey: 'pages.booking.title', tab: 'appointments', signIn: true },
+  },
+  {
+    path: '/appointments/bookings/:id',
+    name: 'booking-detail',
+    component: () => import('../pages/BookingDetailPage.vue'),
+    props: true,
+    meta: { titleKey: 'pages.bookingDetail.title', tab: 'appointments' },
+  },
+  {
+    path: '/appointments/home-service/:id?',
+    name: 'home-service',
+    component: () => import('../pages/HomeServicePage.vue'),
+    props: true,
+    meta: { titleKey: 'pages.homeService.title', tab: 'appointments' },
+  },
   { path: '/me', name: 'me', component: () => import('../pages/MePage.vue'), meta: { titleKey: 'pages.me.title', tab: 'me' } },
   {
     path: '/halls',

@@ -13,5 +13,13 @@ export function receiptReference(item: OutboxItem): string | null {
       return item.body.caseNumber
     case 'hall-rating':
       return null
+    // 预约: the booking code the hall checks in by.
+    case 'booking':
+    case 'booking-cancel':
+    case 'booking-reschedule':
+      return item.response?.code ?? null
+    case 'home-service-request':
+    case 'home-service-cancel':
+      return null
   }
 }

@@ -1,3 +1,4 @@
+import { sendBooking, sendBookingCancel, sendBookingReschedule, sendHomeServiceCancel, sendHomeServiceRequest } from '../api/appointments.ts'
 import { createInaccuracyReport } from '../api/inaccuracy-reports.ts'
 import { rateHallVisit, rateMyCase } from '../api/ratings.ts'
 import { sendApplication } from '../application/submission.ts'
@@ -17,5 +18,15 @@ export const sendOutboxItem: OutboxTransport = (item) => {
       return rateMyCase(item.body, item.id)
     case 'hall-rating':
       return rateHallVisit(item.body, item.id)
+    case 'booking':
+      return sendBooking(item.id, item.ownerId, item.body)
+    case 'booking-cancel':
+      return sendBookingCancel(item.id, item.ownerId, item.body)
+    case 'booking-reschedule':
+      return sendBookingReschedule(item.id, item.ownerId, item.body)
+    case 'home-service-request':
+      return sendHomeServiceRequest(item.id, item.ownerId, item.body)
+    case 'home-service-cancel':
+      return sendHomeServiceCancel(item.id, item.ownerId, item.body)
   }
 }

@@ -2,6 +2,8 @@ import type { CaseDetail, CaseReceipt } from '../../contract/applications.ts'
 import type { InaccuracyReceipt, InaccuracyReportInput } from '../../contract/inaccuracy-reports.ts'
 import type { HallRatingInput, Rating } from '../../contract/ratings.ts'
 import type { CaseRatingWrite } from '../api/ratings.ts'
+import type { BookingDetail, HomeServiceRequest } from '../../contract/appointments.ts'
+import type { BookingCancelWrite, BookingRescheduleWrite, BookingWrite, HomeServiceCancelWrite, HomeServiceWrite } from '../api/appointments.ts'
 import type { ApplicationSubmission } from '../application/submission.ts'
 import type { CorrectionSubmission } from '../application/correction-response.ts'
 
@@ -19,6 +21,16 @@ export interface OutboxWrites {
   'case-rating': { body: CaseRatingWrite; response: Rating }
   /** 好差评 of a visit to a hall. */
   'hall-rating': { body: HallRatingInput; response: Rating }
+  /** 预约: a booking of a slot; the answer is the booking with its code. */
+  booking: { body: BookingWrite; response: BookingDetail }
+  /** 取消预约, up to the hall's cut-off. */
+  'booking-cancel': { body: BookingCancelWrite; response: BookingDetail }
+  /** 改约: the same booking moved to another slot. */
+  'booking-reschedule': { body: BookingRescheduleWrite; response: BookingDetail }
+  /** 上门服务 request; the answer is the request, 待确认 until staff decide. */
+  'home-service-request': { body: HomeServiceWrite; response: HomeServiceRequest }
+  /** Withdrawing a 上门服务 request. */
+  'home-service-cancel': { body: HomeServiceCancelWrite; response: HomeServiceRequest }
 }
 
 export type OutboxKind = keyof OutboxWrites
