@@ -161,13 +161,19 @@ describe('push subscriptions', () => {
     expect(await subscriptionsOf(citizen)).toEqual([])
   })
 
-  it('must be https where the server is not set up for a local test push service', async () => {
+  it('must be https on a push service’s host name where the server is not set up for a local test push service', async () => {
     const strict = await buildTestApp()
     try {
       const citizen = await signInCitizen(strict.app)
       const { json } = browserSubscription()
       const response = await strict.app.inject({ method: 'PUT', url: '/api/v1/me/push-subscriptions', headers: citizen.headers, payload: json })
       expect(expectErrorBody(response, 400, 'VALIDATION_FAILED').details).toEqual([{ path: '/body/endpoint', message: '推送地址必须使用 https' }])
+      for (const endpoint of ['https://127.0.0.1/push', 'https://localhost:8443/push', 'https://[::1]/push', 'https://intranet/push']) {
+        const refused = await strict.app.inject({ method: 'PUT', url: '/api/v1/me/push-subscriptions', headers: citizen.headers, payload: { ...json, endpoint } })
+        expect(expectErrorBody(refused, 400, 'VALIDATION_FAILED').details, endpoint).toEqual([{ path: '/body/endpoint', message: '推送地址必须是推送服务的域名' }])
+      }
+      const real = await strict.app.inject({ method: 'PUT', url: '/api/v1/me/push-subscriptions', headers: citizen.headers, payload: { ...json, endpoint: 'https://fcm.googleapis.com/fcm/send/abc' } })
+      expect(real.statusCode).toBe(204)
     } finally {
       await strict.close()
     }

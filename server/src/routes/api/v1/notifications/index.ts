@@ -21,6 +21,26 @@ const writeErrors = [...commonErrors, ...bodyErrors, 401, 403] as const
 /** Browsers a citizen may keep subscribed at once; the least recently subscribed go first. */
 const MAX_SUBSCRIPTIONS_PER_CITIZEN = 10
 
+/**
+ * Why the server will not post to `endpoint`: push services are public https hosts with names, so
+ * plain http, an address instead of a name, or localhost is refused (the server would otherwise
+ * post to whatever a citizen names, e.g. its own network).
+ */
+function endpointProblem(endpoint: string): string | null {
+  let url: URL
+  try {
+    url = new URL(endpoint)
+  } catch {
+    return '推送地址格式不正确'
+  }
+  if (url.protocol !== 'https:') return '推送地址必须使用 https'
+  const host = url.hostname.toLowerCase()
+  if (host === 'localhost' || host.endsWith('.localhost') || /^[0-9.]+$/.test(host) || host.startsWith('[') || !host.includes('.')) {
+    return '推送地址必须是推送服务的域名'
+  }
+  return null
+}
+
 function personal(reply: FastifyReply): FastifyReply {
   return reply.header('cache-control', 'private, no-store')
 }
@@ -90,7 +110,7 @@ const notifications: FastifyPluginAsyncTypebox = async (fastify) => {
         summary: 'Receive my notifications as Web Push in this browser',
         description:
           'The body is PushSubscription.toJSON(). Saving an endpoint again (or from another citizen signed in on the same browser) moves it to the caller. ' +
-          `At most ${MAX_SUBSCRIPTIONS_PER_CITIZEN} browsers per citizen: the least recently saved are dropped. The endpoint must be https.`,
+          `At most ${MAX_SUBSCRIPTIONS_PER_CITIZEN} browsers per citizen: the least recently saved are dropped. The endpoint must be https on a host name (not an address or localhost).`,
         security: citizenOnly,
         body: PushSubscriptionInput,
         response: { 204: Type.Null({ description: 'Saved.' }), ...errorResponses(...writeErrors) },
@@ -98,9 +118,8 @@ const notifications: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request, reply) => {
       const { endpoint, keys } = request.body
-      if (!endpoint.startsWith('https://') && !fastify.config.PUSH_ALLOW_HTTP_ENDPOINTS) {
-        throw new ApiError(400, 'VALIDATION_FAILED', '推送地址无效', [{ path: '/body/endpoint', message: '推送地址必须使用 https' }])
-      }
+      const problem = fastify.config.PUSH_ALLOW_HTTP_ENDPOINTS ? null : endpointProblem(endpoint)
+      if (problem) throw new ApiError(400, 'VALIDATION_FAILED', '推送地址无效', [{ path: '/body/endpoint', message: problem }])
       await pushSubscriptionsRepository(fastify.db).save(signedInCitizen(request).id, endpoint, keys, new Date(), MAX_SUBSCRIPTIONS_PER_CITIZEN)
       return personal(reply).code(204).send(null)
     },
