@@ -58,7 +58,9 @@ export const ScheduleService = Type.Object({
   capacity: Capacity,
   /**
    * Places of each slot held for 绿色通道 (priority) bookings: others may book only while more
-   * than this many places (less the priority bookings made) are left. 0: none held.
+   * than this many places (less the priority bookings made) are left. 0: none held. Less than
+   * `capacity`; in a slot kind of smaller capacity, at most that capacity less one are held, so
+   * no slot is closed to ordinary bookings.
    */
   priorityReserved: Type.Integer({ minimum: 0, maximum: 200 }),
   /** Regular periods on working days (an adjusted working day 调休上班 follows Monday's periods). */
@@ -138,7 +140,7 @@ export interface ScheduledSlot {
   kind: SlotKindValue
   serviceId: string
   capacity: number
-  /** Places held for priority bookings in this slot (never more than capacity). */
+  /** Places held for priority bookings in this slot (less than its capacity). */
   priorityReserved: number
 }
 
@@ -182,7 +184,7 @@ function serviceSlotsOn(date: string, service: ScheduleService, schedule: SlotSc
     kind,
     serviceId: service.id,
     capacity,
-    priorityReserved: Math.min(service.priorityReserved, capacity),
+    priorityReserved: Math.min(service.priorityReserved, capacity - 1),
   })
   const allows = (itemCodes: readonly string[]) => options.itemCode === undefined || itemCodes.includes(options.itemCode)
   const size = schedule.slotMinutes
@@ -254,7 +256,7 @@ export function scheduleProblems(schedule: HallScheduleInput): string[] {
     if (ids.has(service.id)) problems.push(`服务编号“${service.id}”重复`)
     ids.add(service.id)
     const name = `“${service.name}”`
-    if (service.priorityReserved > service.capacity) problems.push(`${name}的绿色通道预留名额不能超过每个时段的名额`)
+    if (service.priorityReserved >= service.capacity) problems.push(`${name}的绿色通道预留名额应少于每个时段的名额`)
     for (const period of service.regular) checkPeriod(`${name}正常时段`, period.opens, period.closes)
     if (service.lunch) checkPeriod(`${name}午间时段`, service.lunch.starts, service.lunch.ends)
     for (const period of service.restDays?.weekend ?? []) checkPeriod(`${name}周末时段`, period.opens, period.closes)

@@ -15,6 +15,7 @@ import files from './plugins/files.ts'
 import gracefulClose from './plugins/graceful-close.ts'
 import idempotency from './plugins/idempotency.ts'
 import push from './notifications/push-plugin.ts'
+import bookingReminders from './appointments/booking-reminders.ts'
 import rateLimit from './plugins/rate-limit.ts'
 import securityHeaders from './plugins/security-headers.ts'
 import sms from './plugins/sms.ts'
@@ -66,6 +67,7 @@ export async function buildApp({ config, db: database, storage = fileStorageFor(
   await app.register(auth)
   await app.register(idempotency)
   await app.register(push)
+  await app.register(bookingReminders)
   await app.register(staticFiles, { root: config.STATIC_DIR })
   await app.register(errors, { notFoundPerMinute: Math.max(10, Math.ceil(config.RATE_LIMIT_MAX / 5)) })
   await app.register(api, { prefix: '/api' })

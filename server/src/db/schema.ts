@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Selectable } from 'kysely'
+import type { HallScheduleInput, SlotKind } from '../../../contract/appointment-slots.ts'
+import type { BookingStatus, HomeServiceReason, HomeServiceStatus, PriorityGroup } from '../../../contract/appointments.ts'
 import type { ApplicationValues } from '../../../contract/application-form.ts'
 import type { CaseMaterial, CaseStatus, PromisedCompletion } from '../../../contract/applications.ts'
 import type { CaseAction, CaseActorRole, CaseCorrectionRequest, CasePause, CaseRefusal, CaseResult } from '../../../contract/case-lifecycle.ts'
@@ -351,6 +353,75 @@ export interface CaseLookupAttemptsTable {
   at: Date
 }
 
+export interface AppointmentSchedulesTable {
+  hall_id: string
+  schedule: Json<HallScheduleInput>
+  updated_at: Date
+  updated_by: string | null
+}
+
+/** A booked slot's counter (see migration 0010): bookings change it only by conditional UPDATEs. */
+export interface AppointmentSlotsTable {
+  hall_id: string
+  service_id: string
+  /** A `date`: always compared and selected as text, never as a JS Date. */
+  slot_date: ColumnType<unknown, string, string>
+  start_time: string
+  kind: SlotKind
+  capacity: number
+  priority_reserved: number
+  booked: ColumnType<number, number | undefined, number>
+  booked_priority: ColumnType<number, number | undefined, number>
+}
+
+export interface BookingsTable {
+  id: Generated<string>
+  code: string
+  citizen_id: string
+  item_code: string
+  item_name: string
+  hall_id: string
+  service_id: string
+  service_name: string
+  window_number: string | null
+  /** A `date`: always selected as text (`slot_date::text`), never as a JS Date. */
+  slot_date: ColumnType<unknown, string, string>
+  start_time: string
+  end_time: string
+  kind: SlotKind
+  priority_group: PriorityGroup | null
+  status: BookingStatus
+  starts_at: Date
+  changeable_until: Date
+  created_at: Date
+  cancelled_at: Date | null
+  checked_in_at: Date | null
+  no_show_at: Date | null
+  reminded_day_before_at: Date | null
+  reminded_two_hours_at: Date | null
+}
+
+export interface HomeServiceRequestsTable {
+  id: Generated<string>
+  citizen_id: string
+  item_code: string
+  item_name: string
+  hall_id: string
+  address: string
+  reason: HomeServiceReason
+  note: string | null
+  preferred_dates: Json<string[]>
+  contact_name: string
+  contact_phone: string
+  status: HomeServiceStatus
+  visit_at: Date | null
+  staff_note: string | null
+  created_at: Date
+  decided_at: Date | null
+  decided_by: string | null
+  cancelled_at: Date | null
+}
+
 export interface Database {
   halls: HallsTable
   hall_windows: HallWindowsTable
@@ -383,6 +454,10 @@ export interface Database {
   case_lookup_attempts: CaseLookupAttemptsTable
   notifications: NotificationsTable
   push_subscriptions: PushSubscriptionsTable
+  appointment_schedules: AppointmentSchedulesTable
+  appointment_slots: AppointmentSlotsTable
+  bookings: BookingsTable
+  home_service_requests: HomeServiceRequestsTable
 }
 
 export type HallRow = Selectable<HallsTable>

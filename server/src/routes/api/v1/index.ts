@@ -1,5 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify'
 import applications from './applications/index.ts'
+import appointments from './appointments/index.ts'
+import myBookings from './bookings/my-bookings.ts'
+import staffBookings from './bookings/staff-bookings.ts'
+import myHomeServiceRequests from './home-service-requests/my-home-service-requests.ts'
+import staffHomeServiceRequests from './home-service-requests/staff-home-service-requests.ts'
 import auth from './auth/index.ts'
 import myCases from './cases/my-cases.ts'
 import staffCases from './cases/staff-cases.ts'
@@ -44,6 +49,11 @@ const v1: FastifyPluginAsync = async (fastify) => {
   await fastify.register(ratings, { prefix: '/me' })
   await fastify.register(followUps, { prefix: '/staff/follow-ups' })
   await fastify.register(caseLookups, { prefix: '/case-lookups' })
+  await fastify.register(appointments, { prefix: '/halls' })
+  await fastify.register(myBookings, { prefix: '/me/bookings' })
+  await fastify.register(staffBookings, { prefix: '/staff' })
+  await fastify.register(myHomeServiceRequests, { prefix: '/me/home-service-requests' })
+  await fastify.register(staffHomeServiceRequests, { prefix: '/staff' })
 }
 
 export default v1
