@@ -136,6 +136,41 @@ export interface NotificationRecord {
   createdAt: string
 }
 
+/** A complaint or suggestion (投诉建议) being written, saved as the citizen types; its photos are in draftFiles. */
+export interface ComplaintDraftRecord {
+  /** `complaint:<ownerId>:<random>`: its photos in draftFiles carry it as draftId, so sign-out finds them by prefix. */
+  id: string
+  /** The citizen it belongs to (Me.id); '' when nobody was signed in on this phone. */
+  ownerId: string
+  /** What the form holds (src/domain/complaint-form.ts ComplaintFormValues), plain JSON. */
+  values: unknown
+  createdAt: string
+  updatedAt: string
+  /** The outbox write that sent it; null while it is a draft. */
+  submissionId: string | null
+}
+
+/**
+ * A complaint as the citizen last read it from the server, for 我的投诉 and its page offline, or
+ * one sent anonymously from this phone with its query code (the only way back in). Keyed by
+ * tracking number.
+ */
+export interface ComplaintRecord {
+  trackingNumber: string
+  /** The citizen it belongs to (Me.id); '' for an anonymous complaint sent while nobody was signed in. */
+  ownerId: string
+  /** The list line as last fetched (contract/complaints.ts); null when never listed. */
+  summary: unknown
+  /** The whole complaint as last fetched (contract/complaints.ts); null until opened. */
+  detail: unknown
+  /** ISO time `detail` was fetched. */
+  fetchedAt: string | null
+  /** ISO time of the list fetch that gave `summary`. */
+  listedAt: string | null
+  /** For an anonymous complaint: the query code answered when it was sent. */
+  queryCode: string | null
+}
+
 /** Small key/value facts about the local copy, e.g. when the hall list was last synced. */
 export interface MetaRecord {
   key: string
@@ -158,6 +193,8 @@ export class AppDatabase extends Dexie {
   cases!: EntityTable<CaseRecord, 'id'>
   caseDetails!: EntityTable<CaseDetailRecord, 'caseNumber'>
   notifications!: EntityTable<NotificationRecord, 'id'>
+  complaintDrafts!: EntityTable<ComplaintDraftRecord, 'id'>
+  complaints!: EntityTable<ComplaintRecord, 'trackingNumber'>
 
   constructor(name = 'kundulun-zhengwu') {
     super(name)
@@ -184,6 +221,11 @@ export class AppDatabase extends Dexie {
     this.version(4).stores({
       caseDetails: 'caseNumber, ownerId',
       notifications: 'id, ownerId, createdAt',
+    })
+    // 投诉建议: drafts being written and complaints as last read, per citizen, for reading offline.
+    this.version(6).stores({
+      complaintDrafts: 'id, ownerId, updatedAt',
+      complaints: 'trackingNumber, ownerId',
     })
   }
 }
