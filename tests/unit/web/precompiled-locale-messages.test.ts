@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createI18n, type LocaleMessage } from 'vue-i18n'
+import { createI18n } from 'vue-i18n'
 import { precompileLocaleMessages } from '../../../scripts/precompile-locale-messages.ts'
 
 const localeFile = join(import.meta.dirname, '..', '..', '..', 'src', 'locales', 'zh-CN.json')
@@ -20,16 +20,26 @@ function keys(tree: unknown, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) => keys(value, prefix ? `${prefix}.${key}` : key))
 }
 
+/** vue-i18n over one message tree, typed loosely: the trees here are whatever the JSON holds. */
+interface Translator {
+  t(key: string, named: object): string
+  t(key: string, plural: number, options: { named: object }): string
+}
+function translator(messages: unknown): Translator {
+  const i18n = createI18n({ legacy: false, locale: 'zh-CN', messages: { 'zh-CN': messages as never } })
+  return i18n.global as unknown as Translator
+}
+
 // Every placeholder answers its own name, so a message shows where each value goes.
 const named = new Proxy({}, { get: (_target, name) => `‹${String(name)}›`, has: () => true })
 
 describe('locale messages compiled at build time', () => {
   it('read exactly as the same messages compiled on the phone would, for every key of the locale file', () => {
     const source = readFileSync(localeFile, 'utf8')
-    const raw = JSON.parse(source) as LocaleMessage
-    const compiled = JSON.parse(transform(source)) as LocaleMessage
-    const atRunTime = createI18n({ legacy: false, locale: 'zh-CN', messages: { 'zh-CN': raw } }).global
-    const precompiled = createI18n({ legacy: false, locale: 'zh-CN', messages: { 'zh-CN': compiled } }).global
+    const raw = JSON.parse(source) as unknown
+    const compiled = JSON.parse(transform(source)) as unknown
+    const atRunTime = translator(raw)
+    const precompiled = translator(compiled)
     const all = keys(raw)
     expect(all.length).toBeGreaterThan(100)
     for (const key of all) {
