@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { ClockTime, Timestamp } from './common.ts'
-import { itemCodePattern, LocalDate } from './guides.ts'
+import { itemCodePattern } from './guides.ts'
 import { OpeningPeriod } from './halls.ts'
 import { addCalendarDays, isoWeekday } from './local-date.ts'
 import type { WorkingDayCalendar } from './working-days/working-days.ts'
@@ -96,7 +96,7 @@ export type ScheduleService = Static<typeof ScheduleService>
 
 /** A date that differs from the schedule: closed (no slot of any kind) or an extra opening day. */
 export const ScheduleException = Type.Object({
-  date: LocalDate,
+  date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', examples: ['2026-12-31'] }),
   kind: Type.Union([Type.Literal('closed'), Type.Literal('extra')]),
   /** For `extra`: the periods served, as regular slots of every service. Ignored for `closed`. */
   periods: Type.Array(DayPeriod, { maxItems: 14 }),
@@ -118,8 +118,36 @@ const scheduleFields = {
   homeService: Type.Union([Type.Object({ itemCodes: ItemCodeList }), Type.Null()]),
 }
 
+const workingWeek = [1, 2, 3, 4, 5]
+
+/** A district hall's schedule: the shape of a real one, and the example of the API documents. */
+const exampleSchedule = {
+  slotMinutes: 30,
+  bookingCutoffMinutes: 60,
+  horizonDays: 14,
+  services: [
+    {
+      id: 'general',
+      name: '综合受理',
+      windowId: 'kundulun-civic-centre-w01',
+      itemCodes: null,
+      capacity: 6,
+      priorityReserved: 1,
+      regular: [
+        { weekdays: workingWeek, opens: '09:00', closes: '12:00' },
+        { weekdays: workingWeek, opens: '14:00', closes: '17:30' },
+      ],
+      flexible: { beforeOpeningMinutes: 60, afterClosingMinutes: 60, capacity: 2, itemCodes: ['1115020300011500100001'] },
+      lunch: { starts: '12:00', ends: '14:00', capacity: 2 },
+      restDays: { weekend: [{ weekdays: [6, 7], opens: '09:00', closes: '12:00' }], holidays: [], capacity: 4, itemCodes: ['1115020300011500100001'] },
+    },
+  ],
+  exceptions: [{ date: '2026-12-31', kind: 'closed', periods: [], note: '年终盘点暂停预约' }],
+  homeService: { itemCodes: ['1115020300011500100001'] },
+}
+
 /** Body of PUT /api/v1/staff/halls/{id}/schedule: the whole schedule, replacing the old one. */
-export const HallScheduleInput = Type.Object(scheduleFields, { additionalProperties: false })
+export const HallScheduleInput = Type.Object(scheduleFields, { additionalProperties: false, examples: [exampleSchedule] })
 export type HallScheduleInput = Static<typeof HallScheduleInput>
 
 /** A hall's schedule as stored (GET /api/v1/halls/{id}/appointment-schedule). */
