@@ -106,7 +106,15 @@ export const COMPLAINT_CATEGORIES = [
 
 /** What the complaint is about; `extra_requirements`: material or conditions beyond the guide (第四条 forbids them). */
 export const ComplaintCategory = Type.Union(
-  COMPLAINT_CATEGORIES.map((category) => Type.Literal(category)),
+  [
+    Type.Literal('service_attitude'),
+    Type.Literal('efficiency'),
+    Type.Literal('discipline'),
+    Type.Literal('extra_requirements'),
+    Type.Literal('facilities'),
+    Type.Literal('guide_error'),
+    Type.Literal('other'),
+  ],
   { examples: ['service_attitude'] },
 )
 export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number]
@@ -127,7 +135,10 @@ export const COMPLAINT_STATUSES = ['received', 'assigned', 'handling', 'answered
  * received → assigned → handling → answered → closed; answered or closed → reopened (once, by the
  * citizen, when not satisfied) → assigned | handling | answered again.
  */
-export const ComplaintStatus = Type.Union(COMPLAINT_STATUSES.map((status) => Type.Literal(status)), { examples: ['received'] })
+export const ComplaintStatus = Type.Union(
+  [Type.Literal('received'), Type.Literal('assigned'), Type.Literal('handling'), Type.Literal('answered'), Type.Literal('closed'), Type.Literal('reopened')],
+  { examples: ['received'] },
+)
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number]
 
 export const COMPLAINT_STATUS_NAMES: Record<ComplaintStatus, string> = {
