@@ -1,5 +1,5 @@
-import type { BookingRecord } from '../repositories/bookings-repository.ts'
 import { SLOT_KIND_NAMES } from '../../../contract/appointment-slots.ts'
+import type { BookingRecord } from '../repositories/bookings-repository.ts'
 
 // An iCalendar (RFC 5545) file of one booking, for "add to calendar". Times are written in UTC
 // (`...Z`), which every calendar app converts to the phone's zone without a VTIMEZONE block.
@@ -52,7 +52,8 @@ export function bookingCalendar(booking: BookingRecord, now: Date): string {
     `SUMMARY:${escapeText(`预约办理：${booking.item_name}（${booking.hall_name}）`)}`,
     `LOCATION:${escapeText(booking.hall_address)}`,
     `DESCRIPTION:${escapeText(`预约码 ${booking.code}，${SLOT_KIND_NAMES[booking.kind]}，${booking.service_name}${window}。请携带所需材料按时到达，凭预约码或二维码签到。`)}`,
-    'STATUS:CONFIRMED',
+    // A cancelled booking's file removes the event from calendars that imported it (same UID).
+    `STATUS:${booking.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'}`,
     'BEGIN:VALARM',
     'ACTION:DISPLAY',
     'TRIGGER:-PT2H',
