@@ -1,4 +1,4 @@
-import { liveQuery } from 'dexie'
+import { liveQuery, type Table } from 'dexie'
 import { isSendable, type OutboxStorage } from '../outbox/sender.ts'
 import type { OutboxItem } from '../outbox/types.ts'
 import { db } from './app-db.ts'
@@ -26,9 +26,26 @@ export const outboxStorage: OutboxStorage = {
   },
 }
 
-/** Stores a new write; the caller then flushes. */
-export async function addOutboxItem(item: OutboxItem): Promise<void> {
-  await db.outbox.add(item)
+/**
+ * Writes that belong with a new outbox item (e.g. its draft marked sent): stored in the same
+ * IndexedDB transaction, so a tab closed in between leaves both or neither — never a draft that
+ * is still a draft beside the write that sends it, which would let it be sent twice.
+ */
+export interface OutboxCompanionWrite {
+  tables: Table[]
+  write: (id: string) => Promise<void>
+}
+
+/** Stores a new write (with its companion write, if any); the caller then flushes. */
+export async function addOutboxItem(item: OutboxItem, companion?: OutboxCompanionWrite): Promise<void> {
+  if (!companion) {
+    await db.outbox.add(item)
+    return
+  }
+  await db.transaction('rw', [db.outbox, ...companion.tables], async () => {
+    await db.outbox.add(item)
+    await companion.write(item.id)
+  })
 }
 
 /** Removes a write the citizen no longer wants listed (sent or refused ones). */

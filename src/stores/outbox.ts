@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, toRaw } from 'vue'
-import { addOutboxItem, deleteOutboxItem, observeOutboxItems, outboxStorage } from '../db/outbox-storage.ts'
+import { addOutboxItem, deleteOutboxItem, observeOutboxItems, outboxStorage, type OutboxCompanionWrite } from '../db/outbox-storage.ts'
 import { createOutboxSender } from '../outbox/sender.ts'
 import { sendOutboxItem } from '../outbox/transports.ts'
 import type { OutboxItem, OutboxWrite } from '../outbox/types.ts'
@@ -40,7 +40,11 @@ export const useOutboxStore = defineStore('outbox', () => {
    * Stores a write under a fresh idempotency key and starts sending it. Resolves with the
    * item's id once it is safely on the phone; follow its state with `itemById`.
    */
-  async function enqueue(write: OutboxWrite): Promise<string> {
+  /**
+   * Stores a write to send, answers its id (the Idempotency-Key). `companion` is stored in the
+   * same transaction (e.g. the draft the write sends, marked sent).
+   */
+  async function enqueue(write: OutboxWrite, companion?: OutboxCompanionWrite): Promise<string> {
     // IndexedDB's structured clone cannot copy Vue's reactive proxies: store a plain copy.
     const body = structuredClone(toRaw(write.body))
     const item = {
@@ -60,7 +64,7 @@ export const useOutboxStore = defineStore('outbox', () => {
     } as OutboxItem
     // Noted before the write is stored, so the next page load replays it even if this one ends now.
     markOutboxPending()
-    await addOutboxItem(item)
+    await addOutboxItem(item, companion)
     // The first write of a page load starts the replay (with its online/visibility triggers).
     if (started) void flush(true)
     else start()

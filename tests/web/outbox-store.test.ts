@@ -90,3 +90,31 @@ test('IndexedDB lets only one of two simultaneous claims take an item (two tabs)
   expect(claims.filter(Boolean)).toHaveLength(1)
   expect((await db.outbox.get('key-0001-aaaa-bbbb'))?.state).toBe('sending')
 })
+
+test('a write and its companion (the draft it sends, marked sent) are stored together or not at all', async () => {
+  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(receipt), { status: 201, headers: { 'content-type': 'application/json' } })))
+  const outbox = useOutboxStore()
+  await db.meta.put({ key: 'probe', value: 'draft' })
+
+  await expect(
+    outbox.enqueue(
+      { kind: 'inaccuracy-report', body, summary: '信息纠错 · 昆都仑区市民大厅' },
+      {
+        tables: [db.meta],
+        write: async () => {
+          await db.meta.put({ key: 'probe', value: 'sent' })
+          throw new Error('the tab went away')
+        },
+      },
+    ),
+  ).rejects.toThrow('the tab went away')
+  expect(await db.outbox.count()).toBe(0)
+  expect((await db.meta.get('probe'))?.value).toBe('draft')
+
+  const id = await outbox.enqueue(
+    { kind: 'inaccuracy-report', body, summary: '信息纠错 · 昆都仑区市民大厅' },
+    { tables: [db.meta], write: async (outboxId) => void (await db.meta.put({ key: 'probe', value: outboxId })) },
+  )
+  expect(await db.outbox.get(id)).toBeDefined()
+  expect((await db.meta.get('probe'))?.value).toBe(id)
+})
