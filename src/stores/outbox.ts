@@ -38,11 +38,8 @@ export const useOutboxStore = defineStore('outbox', () => {
 
   /**
    * Stores a write under a fresh idempotency key and starts sending it. Resolves with the
-   * item's id once it is safely on the phone; follow its state with `itemById`.
-   */
-  /**
-   * Stores a write to send, answers its id (the Idempotency-Key). `companion` is stored in the
-   * same transaction (e.g. the draft the write sends, marked sent).
+   * item's id once it is safely on the phone; follow its state with `itemById`. `companion` is
+   * stored in the same transaction (e.g. the draft the write sends, marked sent).
    */
   async function enqueue(write: OutboxWrite, companion?: OutboxCompanionWrite): Promise<string> {
     // IndexedDB's structured clone cannot copy Vue's reactive proxies: store a plain copy.
