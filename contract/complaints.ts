@@ -198,7 +198,7 @@ const PlainText = (min: number, max: number, example: string, description: strin
 export const ComplaintConcernsInput = Type.Object(
   {
     hallId: Type.Optional(slug('kundulun-civic-centre')),
-    windowId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, examples: ['kundulun-civic-centre-w1'] })),
+    windowId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, examples: ['kundulun-civic-centre-w07'] })),
     staffName: Type.Optional(Type.String({ minLength: 1, maxLength: 30, examples: ['周琳'] })),
     itemCode: Type.Optional(Type.String({ pattern: itemCodePattern, examples: ['1115020300011500200001'] })),
     caseNumber: Type.Optional(Type.String({ pattern: caseNumberPattern, examples: ['KDL-20261125-0001'] })),

@@ -40,6 +40,9 @@ export const ConfigSchema = Type.Object({
   VAPID_SUBJECT: Type.Optional(Type.String({ pattern: '^(mailto:\\S+@\\S+|https://\\S+)$' })),
   /** Accept push subscription endpoints over plain http (a local test push service only); unset: https only. */
   PUSH_ALLOW_HTTP_ENDPOINTS: Type.Optional(Type.Boolean()),
+  /** 投诉建议: working days (after the day received) to assign a handler, and to answer (also after a reopening). */
+  COMPLAINT_ACKNOWLEDGE_WORKING_DAYS: Type.Integer({ minimum: 0, maximum: 30, default: 1 }),
+  COMPLAINT_ANSWER_WORKING_DAYS: Type.Integer({ minimum: 1, maximum: 60, default: 5 }),
 })
 export type Config = Static<typeof ConfigSchema>
 

@@ -5,6 +5,7 @@ import type { ApplicationValues } from '../../../contract/application-form.ts'
 import type { CaseMaterial, CaseStatus, PromisedCompletion } from '../../../contract/applications.ts'
 import type { CaseAction, CaseActorRole, CaseCorrectionRequest, CasePause, CaseRefusal, CaseResult } from '../../../contract/case-lifecycle.ts'
 import type { Phone } from '../../../contract/common.ts'
+import type { ComplaintCategory, ComplaintKind, ComplaintStatus } from '../../../contract/complaints.ts'
 import type { Audience, CaseType, GuideContent, GuideProblem } from '../../../contract/guides.ts'
 import type { HallZone, OpeningHours } from '../../../contract/halls.ts'
 
@@ -422,6 +423,74 @@ export interface HomeServiceRequestsTable {
   cancelled_at: Date | null
 }
 
+/** A complaint or suggestion (投诉建议); migrations/0011_complaints.sql. */
+export interface ComplaintsTable {
+  id: Generated<string>
+  tracking_number: string
+  query_code_hash: string
+  kind: ComplaintKind
+  category: ComplaintCategory
+  citizen_id: string | null
+  anonymous: boolean
+  contact_name: string | null
+  contact_phone: string | null
+  hall_id: string | null
+  window_id: string | null
+  staff_name: string | null
+  item_code: string | null
+  case_number: string | null
+  booking_id: string | null
+  department_id: string | null
+  description: string
+  occurred_at: Date | null
+  status: ComplaintStatus
+  handler_id: string | null
+  submitted_at: Date
+  /** `date` columns: always selected as text (`acknowledge_by::text`), never as a JS Date. */
+  acknowledge_by: ColumnType<unknown, string, string>
+  answer_by: ColumnType<unknown, string, string>
+  acknowledged_at: Date | null
+  answer: string | null
+  answered_at: Date | null
+  satisfied: boolean | null
+  rating_comment: string | null
+  rated_at: Date | null
+  reopened_at: Date | null
+  closed_at: Date | null
+}
+
+export interface ComplaintEventsTable {
+  id: Generated<string>
+  complaint_id: string
+  status: ComplaintStatus
+  actor_kind: 'citizen' | 'staff'
+  staff_id: string | null
+  staff_name: string | null
+  note: string | null
+  at: Date
+}
+
+export interface ComplaintPhotosTable {
+  id: Generated<string>
+  citizen_id: string | null
+  complaint_id: string | null
+  sort_order: number | null
+  sha256: string
+  media_type: string
+  bytes: number
+  created_at: Date
+  expires_at: Date
+}
+
+export interface ComplaintAttemptsTable {
+  id: Generated<string>
+  purpose: 'submission' | 'photo' | 'lookup'
+  address_hash: string
+  tracking_number: string | null
+  matched: boolean | null
+  at: Date
+}
+
 export interface Database {
   halls: HallsTable
   hall_windows: HallWindowsTable
@@ -458,6 +527,10 @@ export interface Database {
   appointment_slots: AppointmentSlotsTable
   bookings: BookingsTable
   home_service_requests: HomeServiceRequestsTable
+  complaints: ComplaintsTable
+  complaint_events: ComplaintEventsTable
+  complaint_photos: ComplaintPhotosTable
+  complaint_attempts: ComplaintAttemptsTable
 }
 
 export type HallRow = Selectable<HallsTable>

@@ -10,6 +10,12 @@ import myCases from './cases/my-cases.ts'
 import staffCases from './cases/staff-cases.ts'
 import caseLookups from './case-lookups/index.ts'
 import catalogue from './catalogue/index.ts'
+import complaints from './complaints/index.ts'
+import complaintChannels from './complaints/complaint-channels.ts'
+import complaintLookups from './complaints/complaint-lookups.ts'
+import complaintPhotos from './complaints/complaint-photos.ts'
+import myComplaints from './complaints/my-complaints.ts'
+import staffComplaints from './complaints/staff-complaints.ts'
 import followUps from './follow-ups/index.ts'
 import files from './files/index.ts'
 import halls from './halls/index.ts'
@@ -54,6 +60,12 @@ const v1: FastifyPluginAsync = async (fastify) => {
   await fastify.register(staffBookings, { prefix: '/staff' })
   await fastify.register(myHomeServiceRequests, { prefix: '/me/home-service-requests' })
   await fastify.register(staffHomeServiceRequests, { prefix: '/staff' })
+  await fastify.register(complaints, { prefix: '/complaints' })
+  await fastify.register(complaintPhotos, { prefix: '/complaint-photos' })
+  await fastify.register(complaintLookups, { prefix: '/complaint-lookups' })
+  await fastify.register(complaintChannels, { prefix: '/complaint-channels' })
+  await fastify.register(myComplaints, { prefix: '/me/complaints' })
+  await fastify.register(staffComplaints, { prefix: '/staff/complaints' })
 }
 
 export default v1
