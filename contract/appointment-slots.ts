@@ -158,6 +158,17 @@ export const HallSchedule = Type.Object({
 })
 export type HallSchedule = Static<typeof HallSchedule>
 
+/**
+ * Answer of PUT /api/v1/staff/halls/{id}/schedule: the schedule saved, and how many active
+ * bookings it displaced — those whose slot it no longer offers (a closed day, shorter hours, an
+ * item taken out of a kind) are cancelled, their places freed and their citizens notified.
+ */
+export const SavedHallSchedule = Type.Object({
+  schedule: HallSchedule,
+  cancelledBookings: Type.Integer({ minimum: 0 }),
+})
+export type SavedHallSchedule = Static<typeof SavedHallSchedule>
+
 /** One slot the schedule offers (before bookings are counted). */
 export interface ScheduledSlot {
   date: string

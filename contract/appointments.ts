@@ -45,8 +45,10 @@ import { itemCodePattern, LocalDate } from './guides.ts'
 // Staff (staff session; bound to halls — an administrator acts for every hall, others only for
 // the halls of their account, else 404 as for a hall that does not exist). Writes need
 // X-CSRF-Token and are audit-logged:
-//   PUT  /api/v1/staff/halls/{id}/schedule                HallScheduleInput → 200 HallSchedule
-//        (supervisor, admin; 422 SCHEDULE_INVALID with the problems in `details`)
+//   PUT  /api/v1/staff/halls/{id}/schedule                HallScheduleInput → 200 SavedHallSchedule
+//        (supervisor, admin; 422 SCHEDULE_INVALID with the problems in `details`). Active bookings
+//        whose slot the new schedule no longer offers are cancelled and their citizens notified
+//        (kind appointment_cancelled); a lowered capacity keeps the bookings already made.
 //   GET  /api/v1/staff/halls/{id}/bookings?date=          StaffBookingList of the day, by time, with
 //        priority groups (clerk, supervisor, admin)
 //   POST /api/v1/staff/bookings/check-in                  { code } → 200 StaffBooking (checked in;

@@ -30,6 +30,8 @@ export const NotificationKind = Type.Union([
   Type.Literal('appointment_reminder'),
   // A home-service (上门服务) request was confirmed with a time, or declined with a reason.
   Type.Literal('home_service'),
+  // A booking was cancelled because the hall's schedule no longer offers its slot (a closed day, changed hours).
+  Type.Literal('appointment_cancelled'),
   // A complaint or suggestion was answered (contract/complaints.ts); the body names its tracking number.
   Type.Literal('complaint_answered'),
 ])

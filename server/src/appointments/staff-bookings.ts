@@ -1,9 +1,12 @@
 import type { Kysely } from 'kysely'
-import { scheduleProblems, type HallSchedule, type HallScheduleInput } from '../../../contract/appointment-slots.ts'
+import { findSlot, scheduleProblems, type HallScheduleInput, type SavedHallSchedule, type ScheduledSlot } from '../../../contract/appointment-slots.ts'
 import type { StaffBooking, StaffBookingList } from '../../../contract/appointments.ts'
+import { formatLocalDateChinese } from '../../../contract/local-date.ts'
+import type { WorkingDayCalendar } from '../../../contract/working-days/working-days.ts'
 import { auditLog } from '../audit/audit-log.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError } from '../http-errors.ts'
+import { notifyCitizen } from '../notifications/notify-citizen.ts'
 import type { SignedInStaff } from '../plugins/auth.ts'
 import { appointmentSchedulesRepository } from '../repositories/appointment-schedules-repository.ts'
 import { bookingsRepository } from '../repositories/bookings-repository.ts'
@@ -19,10 +22,49 @@ export async function hallForStaff(db: Kysely<Database>, hallId: string, staff: 
 }
 
 /**
- * Replaces the hall's schedule (422 SCHEDULE_INVALID listing every problem; windows must be the
- * hall's own). Bookings already made keep their places; audit-logged.
+ * Cancels the hall's upcoming bookings whose slot `schedule` no longer offers (same service, time
+ * and kind), frees their places and tells their citizens why, with the closed day's note when
+ * there is one. Answers how many were cancelled.
  */
-export async function saveSchedule(trx: Kysely<Database>, hallId: string, schedule: HallScheduleInput, staff: SignedInStaff, now: Date): Promise<HallSchedule> {
+async function cancelDisplacedBookings(trx: Kysely<Database>, hallId: string, schedule: HallScheduleInput, calendar: WorkingDayCalendar, now: Date): Promise<number> {
+  const bookings = bookingsRepository(trx)
+  let cancelled = 0
+  for (const booking of await bookings.listUpcomingForHallForUpdate(hallId, now)) {
+    let offered: ScheduledSlot | undefined
+    try {
+      offered = findSlot(schedule, booking.item_code, booking.slot_date, booking.start_time, booking.kind, calendar)
+    } catch {
+      offered = undefined // a year without its holiday notice: nothing can be offered there
+    }
+    if (offered?.serviceId === booking.service_id) continue
+    await bookings.setStatus(booking.id, 'cancelled', now)
+    await bookings.releasePlace({ hallId, serviceId: booking.service_id, date: booking.slot_date, start: booking.start_time }, booking.priority_group !== null)
+    const note = schedule.exceptions.find((exception) => exception.date === booking.slot_date && exception.kind === 'closed')?.note
+    await notifyCitizen(trx, {
+      citizenId: booking.citizen_id,
+      kind: 'appointment_cancelled',
+      title: '预约已取消：大厅服务安排调整',
+      body: `您预约的${formatLocalDateChinese(booking.slot_date)} ${booking.start_time}到${booking.hall_name}办理“${booking.item_name}”（预约码 ${booking.code}）因${note ? `“${note}”` : '大厅服务安排调整'}已取消，请重新选择时段预约。`,
+      now,
+    })
+    cancelled += 1
+  }
+  return cancelled
+}
+
+/**
+ * Replaces the hall's schedule (422 SCHEDULE_INVALID listing every problem; windows must be the
+ * hall's own). Upcoming bookings whose slot is no longer offered are cancelled with a
+ * notification; a lowered capacity keeps the bookings made. Audit-logged.
+ */
+export async function saveSchedule(
+  trx: Kysely<Database>,
+  hallId: string,
+  schedule: HallScheduleInput,
+  staff: SignedInStaff,
+  calendar: WorkingDayCalendar,
+  now: Date,
+): Promise<SavedHallSchedule> {
   await hallForStaff(trx, hallId, staff)
   const problems = scheduleProblems(schedule)
   const windows = new Set((await trx.selectFrom('hall_windows').select('id').where('hall_id', '=', hallId).execute()).map((row) => row.id))
@@ -34,8 +76,16 @@ export async function saveSchedule(trx: Kysely<Database>, hallId: string, schedu
   }
   const repository = appointmentSchedulesRepository(trx)
   await repository.save(hallId, schedule, staff.id, now)
-  await auditLog(trx, staff, 'appointment-schedule.save', `hall:${hallId}`, { services: schedule.services.map((service) => service.id), exceptions: schedule.exceptions.length }, now)
-  return (await repository.find(hallId))!
+  const cancelledBookings = await cancelDisplacedBookings(trx, hallId, schedule, calendar, now)
+  await auditLog(
+    trx,
+    staff,
+    'appointment-schedule.save',
+    `hall:${hallId}`,
+    { services: schedule.services.map((service) => service.id), exceptions: schedule.exceptions.length, cancelledBookings },
+    now,
+  )
+  return { schedule: (await repository.find(hallId))!, cancelledBookings }
 }
 
 /** The hall's bookings of the day, with masked contacts and priority groups. */

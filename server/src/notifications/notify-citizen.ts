@@ -5,7 +5,7 @@ import type { Database } from '../db/schema.ts'
  * What a notification is about: a case's new status, a correction request (补正), the result
  * ready to collect, a follow-up's outcome after a poor rating. The app picks an icon by it.
  */
-export type NotificationKind = 'case_status' | 'correction_requested' | 'result_ready' | 'follow_up_outcome' | 'appointment_reminder' | 'home_service' | 'complaint_answered'
+export type NotificationKind = 'case_status' | 'correction_requested' | 'result_ready' | 'follow_up_outcome' | 'appointment_reminder' | 'home_service' | 'appointment_cancelled' | 'complaint_answered'
 
 export interface CitizenNotice {
   citizenId: string

@@ -265,13 +265,25 @@ export function bookingsRepository(db: Kysely<Database>) {
     },
 
     /** The citizen's bookings: upcoming active ones first (soonest first), then the rest (latest first). */
-    async listOwn(citizenId: string): Promise<BookingRecord[]> {
+    async listOwn(citizenId: string, now: Date): Promise<BookingRecord[]> {
+      const upcoming = sql`bookings.status = 'booked' and bookings.starts_at > ${now}`
       return selectBookings()
         .where('bookings.citizen_id', '=', citizenId)
-        .orderBy(sql`case when bookings.status = 'booked' then 0 else 1 end`)
-        .orderBy(sql`case when bookings.status = 'booked' then bookings.starts_at end`, 'asc')
+        .orderBy(sql`case when ${upcoming} then 0 else 1 end`)
+        .orderBy(sql`case when ${upcoming} then bookings.starts_at end`, 'asc')
         .orderBy('bookings.starts_at', 'desc')
         .limit(200)
+        .execute()
+    },
+
+    /** A hall's active bookings that have not begun, locked until the transaction ends (a schedule change). */
+    async listUpcomingForHallForUpdate(hallId: string, now: Date): Promise<BookingRecord[]> {
+      return selectBookings()
+        .where('bookings.hall_id', '=', hallId)
+        .where('bookings.status', '=', 'booked')
+        .where('bookings.starts_at', '>', now)
+        .orderBy('bookings.starts_at')
+        .forUpdate('bookings')
         .execute()
     },
 

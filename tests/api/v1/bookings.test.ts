@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { HallSchedule } from '../../../contract/appointment-slots.ts'
+import type { HallSchedule, SavedHallSchedule } from '../../../contract/appointment-slots.ts'
 import type { BookingDetail, BookingList, SlotAvailability, StaffBooking, StaffBookingList } from '../../../contract/appointments.ts'
 import { bookingCodePattern } from '../../../contract/appointments.ts'
 import { addCalendarDays, shanghaiToday } from '../../../contract/local-date.ts'
@@ -208,6 +208,21 @@ describe('cancel and reschedule', () => {
   })
 })
 
+describe('GET /api/v1/me/bookings', () => {
+  it('lists upcoming bookings first, soonest first, then past and cancelled ones, latest first', async () => {
+    const headers = await citizen()
+    const later = (await book(testApp, headers, bookingInput({ date: workingDay(6), start: '16:00' }))).json<BookingDetail>()
+    const sooner = (await book(testApp, headers, bookingInput({ date: workingDay(3), start: '16:00' }))).json<BookingDetail>()
+    const cancelled = (await book(testApp, headers, bookingInput({ date: workingDay(4), start: '16:00' }))).json<BookingDetail>()
+    expect((await post(`/api/v1/me/bookings/${cancelled.id}/cancel`, headers)).statusCode).toBe(200)
+    const missed = (await book(testApp, headers, bookingInput({ date: workingDay(5), start: '16:00' }))).json<BookingDetail>()
+    // a booking whose time has passed without a check-in is no longer upcoming
+    await testApp.db.updateTable('bookings').set({ starts_at: new Date(Date.now() - 86_400_000) }).where('id', '=', missed.id).execute()
+    const list = (await testApp.app.inject({ method: 'GET', url: '/api/v1/me/bookings', headers })).json<BookingList>().bookings
+    expect(list.map((entry) => entry.id)).toEqual([sooner.id, later.id, cancelled.id, missed.id])
+  })
+})
+
 describe('GET /api/v1/me/bookings/{id}/calendar.ics', () => {
   it('is an iCalendar event with the item and hall, the hall’s address and the booking code, and nothing personal', async () => {
     const signedIn = await signInCitizen(testApp.app)
@@ -334,6 +349,9 @@ describe('staff', () => {
     expect(refused.details?.[0]?.message).toMatch(/绿色通道/)
 
     const closed = workingDay(10)
+    const signedIn = await signInCitizen(testApp.app)
+    const displaced = (await book(testApp, signedIn.headers, bookingInput({ date: closed, start: '10:00' }))).json<BookingDetail>()
+    const kept = (await book(testApp, signedIn.headers, bookingInput({ date: workingDay(11), start: '10:00' }))).json<BookingDetail>()
     const saved = await testApp.app.inject({
       method: 'PUT',
       url: `/api/v1/staff/halls/${HALL}/schedule`,
@@ -341,7 +359,15 @@ describe('staff', () => {
       payload: testSchedule({ exceptions: [{ date: closed, kind: 'closed', periods: [], note: '系统升级暂停服务' }] }),
     })
     expect(saved.statusCode, saved.body).toBe(200)
+    expect(saved.json<SavedHallSchedule>()).toMatchObject({ cancelledBookings: 1, schedule: { hallId: HALL, exceptions: [expect.objectContaining({ date: closed })] } })
     try {
+      // the booking on the closed day is cancelled, its citizen told why; the other stays
+      const mine = (await testApp.app.inject({ method: 'GET', url: '/api/v1/me/bookings', headers: signedIn.headers })).json<BookingList>().bookings
+      expect(mine.find((entry) => entry.id === displaced.id)?.status).toBe('cancelled')
+      expect(mine.find((entry) => entry.id === kept.id)?.status).toBe('booked')
+      const notices = await testApp.db.selectFrom('notifications').select(['kind', 'body']).where('citizen_id', '=', signedIn.me.id).execute()
+      expect(notices).toEqual([{ kind: 'appointment_cancelled', body: expect.stringContaining('系统升级暂停服务') }])
+      expect(notices[0]!.body).toContain(displaced.code)
       expect((await slots(ID_CARD, closed)).slots).toEqual([])
       expectErrorBody(await book(testApp, await citizen(), bookingInput({ date: closed })), 422, 'SLOT_NOT_OFFERED')
       const audit = await testApp.db.selectFrom('audit_log').select('action').where('target', '=', `hall:${HALL}`).where('action', '=', 'appointment-schedule.save').execute()

@@ -54,7 +54,7 @@ const myBookings: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const rows = await bookingsRepository(fastify.db).listOwn(signedInCitizen(request).id)
+      const rows = await bookingsRepository(fastify.db).listOwn(signedInCitizen(request).id, new Date())
       return reply.header('cache-control', 'private, no-store').send({ bookings: rows.map(toBooking) })
     },
   )

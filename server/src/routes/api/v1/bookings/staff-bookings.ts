@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { HallSchedule, HallScheduleInput } from '../../../../../../contract/appointment-slots.ts'
+import { HallScheduleInput, SavedHallSchedule } from '../../../../../../contract/appointment-slots.ts'
 import { BookingParams, CheckInInput, StaffBooking, StaffBookingList, StaffBookingsQuery } from '../../../../../../contract/appointments.ts'
 import { HallParams } from '../../../../../../contract/halls.ts'
 import { bookingsOfDay, checkIn, markNoShow, saveSchedule } from '../../../../appointments/staff-bookings.ts'
@@ -23,16 +23,18 @@ const staffBookings: FastifyPluginAsyncTypebox = async (fastify) => {
         operationId: 'saveHallSchedule',
         tags: ['staff', 'appointments'],
         summary: "Set the hall's appointment schedule and exceptions (replaces the whole schedule)",
-        description: 'Supervisors and administrators. 404 HALL_NOT_FOUND (also for a hall the caller does not act for); 422 SCHEDULE_INVALID with details. Audit-logged (appointment-schedule.save).',
+        description:
+          'Supervisors and administrators. Upcoming bookings whose slot the new schedule no longer offers are cancelled, their places freed and their citizens notified (cancelledBookings counts them). ' +
+          '404 HALL_NOT_FOUND (also for a hall the caller does not act for); 422 SCHEDULE_INVALID with details. Audit-logged (appointment-schedule.save).',
         security: supervisors,
         params: HallParams,
         body: HallScheduleInput,
-        response: { 200: HallSchedule, ...errorResponses(...commonErrors, ...bodyErrors, 401, 403, 404, 422) },
+        response: { 200: SavedHallSchedule, ...errorResponses(...commonErrors, ...bodyErrors, 401, 403, 404, 422) },
       },
     },
     async (request, reply) => {
       const staff = signedInStaff(request)
-      const schedule = await fastify.db.transaction().execute((trx) => saveSchedule(trx, request.params.id, request.body, staff, new Date()))
+      const schedule = await fastify.db.transaction().execute((trx) => saveSchedule(trx, request.params.id, request.body, staff, fastify.workingDays, new Date()))
       return reply.header('cache-control', 'private, no-store').send(schedule)
     },
   )
