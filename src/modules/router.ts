@@ -161,6 +161,33 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../pages/NotificationsPage.vue'),
     meta: { titleKey: 'notifications.title', tab: 'me' },
   },
+  // 投诉建议 (第十九条): every channel, my complaints, filing one (also anonymously, without signing in),
+  // one complaint's handling and answer, and finding an anonymous one by its query code.
+  {
+    path: '/complaints',
+    name: 'complaints',
+    component: () => import('../pages/ComplaintsPage.vue'),
+    meta: { titleKey: 'pages.complaints.title', tab: 'me' },
+  },
+  {
+    path: '/complaints/new',
+    name: 'complaint-new',
+    component: () => import('../pages/ComplaintPage.vue'),
+    meta: { titleKey: 'pages.complaint.title', tab: 'me' },
+  },
+  {
+    path: '/complaints/lookup',
+    name: 'complaint-lookup',
+    component: () => import('../pages/ComplaintLookupPage.vue'),
+    meta: { titleKey: 'pages.complaintLookup.title', tab: 'me' },
+  },
+  {
+    path: '/complaints/:trackingNumber',
+    name: 'complaint',
+    component: () => import('../pages/ComplaintDetailPage.vue'),
+    props: true,
+    meta: { titleKey: 'pages.complaintDetail.title', tab: 'me' },
+  },
   {
     path: '/submissions/:id',
     name: 'submission',

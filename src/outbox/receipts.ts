@@ -21,5 +21,10 @@ export function receiptReference(item: OutboxItem): string | null {
     case 'home-service-request':
     case 'home-service-cancel':
       return null
+    // 投诉建议: the tracking number (the query code is shown only on the complaint's own receipt).
+    case 'complaint':
+      return item.response?.trackingNumber ?? null
+    case 'complaint-rating':
+      return item.body.trackingNumber
   }
 }

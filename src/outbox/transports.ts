@@ -3,6 +3,7 @@ import { createInaccuracyReport } from '../api/inaccuracy-reports.ts'
 import { rateHallVisit, rateMyCase } from '../api/ratings.ts'
 import { sendApplication } from '../application/submission.ts'
 import { sendCorrection } from '../application/correction-response.ts'
+import { sendComplaint, sendComplaintRating } from '../components/complaint/complaint-writes.ts'
 import type { OutboxTransport } from './sender.ts'
 
 /** Sends an outbox item through the API function for its kind, with its id as the idempotency key. */
@@ -28,5 +29,9 @@ export const sendOutboxItem: OutboxTransport = (item) => {
       return sendHomeServiceRequest(item.id, item.ownerId, item.body)
     case 'home-service-cancel':
       return sendHomeServiceCancel(item.id, item.ownerId, item.body)
+    case 'complaint':
+      return sendComplaint(item.id, item.ownerId, item.body)
+    case 'complaint-rating':
+      return sendComplaintRating(item.id, item.ownerId, item.body)
   }
 }

@@ -6,6 +6,9 @@ import type { BookingDetail, HomeServiceRequest } from '../../contract/appointme
 import type { BookingCancelWrite, BookingRescheduleWrite, BookingWrite, HomeServiceCancelWrite, HomeServiceWrite } from '../api/appointments.ts'
 import type { ApplicationSubmission } from '../application/submission.ts'
 import type { CorrectionSubmission } from '../application/correction-response.ts'
+import type { ComplaintDetail, ComplaintReceipt } from '../../contract/complaints.ts'
+import type { ComplaintRatingWrite } from '../api/complaints.ts'
+import type { ComplaintSubmission } from '../components/complaint/complaint-writes.ts'
 
 /**
  * Every kind of write the citizen can make through the outbox, with what is sent and what
@@ -31,6 +34,10 @@ export interface OutboxWrites {
   'home-service-request': { body: HomeServiceWrite; response: HomeServiceRequest }
   /** Withdrawing a 上门服务 request. */
   'home-service-cancel': { body: HomeServiceCancelWrite; response: HomeServiceRequest }
+  /** 投诉建议: photos uploaded when it is sent; the answer is the tracking number and query code. */
+  complaint: { body: ComplaintSubmission; response: ComplaintReceipt }
+  /** 满意 / 不满意 with the official answer of a complaint, maybe reopening it; the answer is the complaint as it now stands. */
+  'complaint-rating': { body: ComplaintRatingWrite; response: ComplaintDetail }
 }
 
 export type OutboxKind = keyof OutboxWrites
