@@ -1,12 +1,15 @@
 import type { Hall, HallList } from '../../contract/halls.ts'
-import { apiRequest } from './client.ts'
+import { apiGetConditional, type ConditionalResult } from './client.ts'
 
-/** Every published service hall, in the order the district lists them. */
-export function fetchHallList(): Promise<HallList> {
-  return apiRequest<HallList>('GET', '/api/v1/halls')
+/**
+ * Every published service hall, in the order the district lists them. With the ETag of the copy
+ * on the phone, an unchanged list answers `unchanged` (304) instead of the list again.
+ */
+export function fetchHallList(etag: string | null = null): Promise<ConditionalResult<HallList>> {
+  return apiGetConditional<HallList>('/api/v1/halls', etag)
 }
 
-/** One hall with its zones, accessibility facilities, windows and staff cards. */
-export function fetchHall(id: string): Promise<Hall> {
-  return apiRequest<Hall>('GET', `/api/v1/halls/${encodeURIComponent(id)}`)
+/** One hall with its zones, accessibility facilities, windows and staff cards; conditional as above. */
+export function fetchHall(id: string, etag: string | null = null): Promise<ConditionalResult<Hall>> {
+  return apiGetConditional<Hall>(`/api/v1/halls/${encodeURIComponent(id)}`, etag)
 }

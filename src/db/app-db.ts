@@ -18,6 +18,8 @@ export interface HallRecord {
   detail: Hall | null
   /** ISO time the full hall was fetched; this is the "最后更新" the citizen sees. */
   detailFetchedAt: string | null
+  /** The server's ETag of `detail`, sent back as If-None-Match; absent on copies made before ETags. */
+  detailETag?: string | null
 }
 
 /** A full guide as last fetched (on view, on 保存以便离线查看, or by 下载全部指南). */

@@ -3,7 +3,7 @@ import { ref } from 'vue'
 import type { Hall, HallSummary } from '../../contract/halls.ts'
 import { ApiError } from '../api/client.ts'
 import { fetchHall, fetchHallList } from '../api/halls.ts'
-import { readCachedHall, readCachedHallList, storeHall, storeHallList } from '../db/halls-cache.ts'
+import { markHallCurrent, markHallListCurrent, readCachedHall, readCachedHallList, storeHall, storeHallList } from '../db/halls-cache.ts'
 import { useAppStore } from './app.ts'
 
 /**
@@ -55,12 +55,16 @@ export const useHallsStore = defineStore('halls', () => {
     listRefreshing.value = true
     try {
       const fetchedAt = new Date().toISOString()
-      const { halls } = await fetchHallList()
-      await storeHallList(halls, fetchedAt)
-      summaries.value = halls
+      const answer = await fetchHallList(cached.etag)
+      if (answer.status === 'unchanged') {
+        await markHallListCurrent(fetchedAt)
+      } else {
+        await storeHallList(answer.body.halls, fetchedAt, answer.etag)
+        summaries.value = answer.body.halls
+      }
       listSyncedAt.value = fetchedAt
       listStatus.value = 'ready'
-      void precacheHalls(halls.map((hall) => hall.id))
+      void precacheHalls(summaries.value.map((hall) => hall.id))
     } catch {
       // The saved list (if any) keeps showing with its own "最后更新"; nothing else to do offline.
       if (summaries.value.length === 0) listStatus.value = 'unavailable'
@@ -75,14 +79,23 @@ export const useHallsStore = defineStore('halls', () => {
       if (entries.value[id]?.refreshing) continue
       try {
         const fetchedAt = new Date().toISOString()
-        const hall = await fetchHall(id)
-        await storeHall(hall, fetchedAt)
-        const entry = entryFor(id)
-        Object.assign(entry, { hall, fetchedAt, status: 'ready' })
+        const record = await refreshHall(id, fetchedAt)
+        if (record?.detail) Object.assign(entryFor(id), { hall: record.detail, fetchedAt, status: 'ready' })
       } catch {
         // A hall that fails here is fetched again when its page is opened.
       }
     }
+  }
+
+  /**
+   * Asks the server for a hall with the ETag of the copy on the phone: a 304 only marks the copy
+   * current, so a phone that lists halls often downloads them only when they change.
+   */
+  async function refreshHall(id: string, fetchedAt: string) {
+    const cached = await readCachedHall(id)
+    const answer = await fetchHall(id, cached?.detail ? (cached.detailETag ?? null) : null)
+    if (answer.status === 'unchanged') return await markHallCurrent(id, fetchedAt)
+    return await storeHall(answer.body, fetchedAt, answer.etag)
   }
 
   /** Shows the saved hall at once, then refreshes it from the server when online. */
@@ -97,9 +110,8 @@ export const useHallsStore = defineStore('halls', () => {
     entry.refreshing = true
     try {
       const fetchedAt = new Date().toISOString()
-      const hall = await fetchHall(id)
-      await storeHall(hall, fetchedAt)
-      Object.assign(entry, { hall, fetchedAt, status: 'ready' })
+      const record = await refreshHall(id, fetchedAt)
+      if (record?.detail) Object.assign(entry, { hall: record.detail, fetchedAt, status: 'ready' })
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) Object.assign(entry, { hall: null, status: 'not-found' })
       else if (!entry.hall) entry.status = 'unavailable'

@@ -86,3 +86,30 @@ describe('GET /api/v1/halls/{id}', () => {
     expect(body.details).toEqual([{ path: '/params/id', message: '格式不正确' }])
   })
 })
+
+describe('conditional GETs of halls', () => {
+  for (const path of ['/api/v1/halls', '/api/v1/halls/kunbei-street-station']) {
+    it(`${path} answers 304 to the ETag it gave, and a new ETag once the hall changes`, async () => {
+      const first = await testApp.app.inject(path)
+      const etag = first.headers.etag as string
+      expect(etag).toMatch(/^"[A-Za-z0-9_-]{22}"$/)
+      expect(first.headers['cache-control']).toBe('no-cache')
+
+      const unchanged = await testApp.app.inject({ url: path, headers: { 'if-none-match': etag } })
+      expect(unchanged.statusCode).toBe(304)
+      expect(unchanged.body).toBe('')
+      expect((await testApp.app.inject({ url: path, headers: { 'if-none-match': '"something-else"' } })).statusCode).toBe(200)
+
+      const { name } = await testApp.db.selectFrom('halls').select('name').where('id', '=', 'kunbei-street-station').executeTakeFirstOrThrow()
+      await testApp.db.updateTable('halls').set({ name: `${name}（新址）` }).where('id', '=', 'kunbei-street-station').execute()
+      try {
+        const changed = await testApp.app.inject({ url: path, headers: { 'if-none-match': etag } })
+        expect(changed.statusCode).toBe(200)
+        expect(changed.headers.etag).not.toBe(etag)
+        expect(changed.body).toContain('（新址）')
+      } finally {
+        await testApp.db.updateTable('halls').set({ name }).where('id', '=', 'kunbei-street-station').execute()
+      }
+    })
+  }
+})
