@@ -30,7 +30,14 @@ export interface ComplaintPhotoView {
   preparing: boolean
 }
 
-const objectUrl = (blob: Blob): string | null => (typeof URL.createObjectURL === 'function' ? URL.createObjectURL(blob) : null)
+/** A thumbnail URL for a kept photo; null where the browser cannot make one (the photo still counts and is sent). */
+function objectUrl(blob: Blob): string | null {
+  try {
+    return typeof URL.createObjectURL === 'function' ? URL.createObjectURL(blob) : null
+  } catch {
+    return null
+  }
+}
 
 /**
  * The complaint being written, saved to IndexedDB as the citizen types (debounced) and at once when
