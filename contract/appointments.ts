@@ -56,6 +56,9 @@ import { itemCodePattern, LocalDate } from './guides.ts'
 //        not for today)
 //   POST /api/v1/staff/bookings/{bookingId}/no-show       → 200 StaffBooking (once the slot began)
 //   GET  /api/v1/staff/halls/{id}/home-service-requests?status=  StaffHomeServiceRequestList
+//        (waiting first; contacts masked)
+//   GET  /api/v1/staff/home-service-requests/{requestId}   HomeServiceRequest in full, to go
+//        there (audit-logged read: home-service.read)
 //   POST /api/v1/staff/home-service-requests/{requestId}/confirm  HomeServiceConfirmInput → 200
 //   POST /api/v1/staff/home-service-requests/{requestId}/decline  HomeServiceDeclineInput → 200
 //        (409 HOME_SERVICE_NOT_OPEN unless the request is `requested`); the citizen is notified.
@@ -313,6 +316,9 @@ export const BOOKING_REMINDERS = [
   { kind: 'two_hours_before', minutesBefore: 120 },
 ] as const
 
-/** A hall's home-service requests for staff: the address and contact in full, to go there. */
+/**
+ * A hall's home-service requests for staff, contacts masked (王*英, 138****0000) as in every list;
+ * GET /api/v1/staff/home-service-requests/{requestId} gives one in full (an audit-logged read).
+ */
 export const StaffHomeServiceRequestList = Type.Object({ hallId: Type.String(), requests: Type.Array(HomeServiceRequest) })
 export type StaffHomeServiceRequestList = Static<typeof StaffHomeServiceRequestList>

@@ -48,7 +48,10 @@ describe('上门服务', () => {
     const clerk = await staffHeaders(testApp, 'clerk')
     const queue = await testApp.app.inject({ method: 'GET', url: `/api/v1/staff/halls/${HALL}/home-service-requests`, query: { status: 'requested' }, headers: clerk })
     expect(queue.statusCode, queue.body).toBe(200)
-    expect(queue.json<StaffHomeServiceRequestList>().requests.map((entry) => entry.id)).toContain(requested.id)
+    const listed = queue.json<StaffHomeServiceRequestList>().requests.find((entry) => entry.id === requested.id)
+    expect(listed).toMatchObject({ contactName: '王*英', contactPhone: '138****0000', address: homeServiceInput().address })
+    const full = await testApp.app.inject({ method: 'GET', url: `/api/v1/staff/home-service-requests/${requested.id}`, headers: clerk })
+    expect(full.json<HomeServiceRequest>()).toMatchObject({ contactName: '王秀英', contactPhone: '13800000000' })
 
     const visitAt = new Date(Date.now() + 3 * 86_400_000).toISOString()
     const confirmed = await staffPost(clerk, requested.id, 'confirm', { visitAt, note: '工作人员将携带便携式采集设备上门' })
@@ -61,7 +64,7 @@ describe('上门服务', () => {
     expect(notices.statusCode, notices.body).toBe(200)
     expect(notices.json<NotificationList>().items).toEqual([expect.objectContaining({ kind: 'home_service', title: '上门服务已确认' })])
     const audit = await testApp.db.selectFrom('audit_log').select('action').where('target', '=', `home-service-request:${requested.id}`).execute()
-    expect(audit.map((row) => row.action)).toEqual(['home-service.confirm'])
+    expect(audit.map((row) => row.action)).toEqual(['home-service.read', 'home-service.confirm'])
 
     // the citizen may still cancel a confirmed visit
     const cancelled = await testApp.app.inject({ method: 'POST', url: `/api/v1/me/home-service-requests/${requested.id}/cancel`, headers: { ...citizen.headers, 'idempotency-key': idempotencyKey() } })
@@ -105,6 +108,7 @@ describe('上门服务', () => {
 
     const elsewhere = await staffHeaders(testApp, 'clerk', ['kunbei-street-station'])
     expectErrorBody(await testApp.app.inject({ method: 'GET', url: `/api/v1/staff/halls/${HALL}/home-service-requests`, headers: elsewhere }), 404, 'HALL_NOT_FOUND')
+    expectErrorBody(await testApp.app.inject({ method: 'GET', url: `/api/v1/staff/home-service-requests/${requested.id}`, headers: elsewhere }), 404, 'NOT_FOUND')
     expectErrorBody(await staffPost(elsewhere, requested.id, 'confirm', { visitAt: new Date(Date.now() + 86_400_000).toISOString(), note: null }), 404, 'NOT_FOUND')
     expectErrorBody(await testApp.app.inject({ method: 'GET', url: `/api/v1/staff/halls/${HALL}/home-service-requests`, headers: other.headers }), 401)
   })

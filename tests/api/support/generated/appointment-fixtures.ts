@@ -28,6 +28,7 @@ const operations = new Set([
   'requestHomeService',
   'getMyHomeServiceRequest',
   'cancelMyHomeServiceRequest',
+  'getStaffHomeServiceRequest',
   'confirmHomeServiceRequest',
   'declineHomeServiceRequest',
 ])
@@ -111,10 +112,11 @@ export async function prepareAppointmentRequest(
     case 'getMyHomeServiceRequest':
     case 'cancelMyHomeServiceRequest':
       return { ...request, url: url.replace(uuidPattern, await homeServiceFor(app, headers)) }
+    case 'getStaffHomeServiceRequest':
     case 'confirmHomeServiceRequest':
     case 'declineHomeServiceRequest': {
       const prepared = { ...request, url: url.replace(uuidPattern, await homeServiceFor(app, await citizen())) }
-      if (operationId === 'declineHomeServiceRequest') return prepared
+      if (operationId !== 'confirmHomeServiceRequest') return prepared
       return withPayload(prepared, (body) => ({ ...body, visitAt: new Date(Date.now() + 3 * 86_400_000).toISOString() }))
     }
     default:

@@ -8,7 +8,10 @@ import {
   StaffHomeServiceRequestList,
 } from '../../../../../../contract/appointments.ts'
 import { HallParams } from '../../../../../../contract/halls.ts'
-import { confirmHomeService, declineHomeService } from '../../../../appointments/home-service.ts'
+import { maskName, maskPhone } from '../../../../appointments/booking-views.ts'
+import { confirmHomeService, declineHomeService, staffActsForHall } from '../../../../appointments/home-service.ts'
+import { auditLog } from '../../../../audit/audit-log.ts'
+import { ApiError } from '../../../../http-errors.ts'
 import { hallForStaff } from '../../../../appointments/staff-bookings.ts'
 import { signedInStaff } from '../../../../plugins/auth.ts'
 import { homeServiceRequestsRepository, toHomeServiceRequest } from '../../../../repositories/home-service-requests-repository.ts'
@@ -35,7 +38,30 @@ const staffHomeServiceRequests: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request, reply) => {
       await hallForStaff(fastify.db, request.params.id, signedInStaff(request))
       const rows = await homeServiceRequestsRepository(fastify.db).listForHall(request.params.id, request.query.status)
-      return reply.header('cache-control', 'private, no-store').send({ hallId: request.params.id, requests: rows.map(toHomeServiceRequest) })
+      const requests = rows.map((row) => ({ ...toHomeServiceRequest(row), contactName: maskName(row.contact_name), contactPhone: maskPhone(row.contact_phone) }))
+      return reply.header('cache-control', 'private, no-store').send({ hallId: request.params.id, requests })
+    },
+  )
+
+  fastify.get(
+    '/home-service-requests/:requestId',
+    {
+      schema: {
+        operationId: 'getStaffHomeServiceRequest',
+        tags: ['staff', 'appointments'],
+        summary: 'One home-service request in full (address and contact), to arrange the visit',
+        description: '404 NOT_FOUND for a request of a hall the caller does not act for, as for one that does not exist. Every read is audit-logged (home-service.read).',
+        security: anyStaff,
+        params: HomeServiceParams,
+        response: { 200: HomeServiceRequest, ...errorResponses(...commonErrors, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const staff = signedInStaff(request)
+      const row = await homeServiceRequestsRepository(fastify.db).findById(request.params.requestId)
+      if (!row || !staffActsForHall(staff, row.hall_id)) throw new ApiError(404, 'NOT_FOUND', '没有找到该上门服务申请')
+      await auditLog(fastify.db, staff, 'home-service.read', `home-service-request:${row.id}`, { hallId: row.hall_id })
+      return reply.header('cache-control', 'private, no-store').send(toHomeServiceRequest(row))
     },
   )
 
