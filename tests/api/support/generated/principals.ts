@@ -6,6 +6,7 @@ import { hashPassword } from '../../../../server/src/auth/passwords.ts'
 import { createStaff, requestCode, signInCitizen, signInStaff, withoutCsrf, type StaffFixture } from '../sign-in.ts'
 import type { TestApp, TestEnv } from '../test-app.ts'
 import { isAppointmentOperation, prepareAppointmentRequest } from './appointment-fixtures.ts'
+import { isComplaintOperation, prepareComplaintRequest } from './complaint-fixtures.ts'
 import { isProtected, type Operation } from './openapi-operations.ts'
 
 // Who the generated suites call protected operations as. The staff accounts and the company
@@ -212,6 +213,12 @@ export function principals(testApp: TestApp) {
         const followUpId = rated.json<{ followUp: { id: string } | null }>().followUp?.id
         if (rated.statusCode !== 201 || !followUpId) throw new Error(`The fixture rating opened no follow-up: ${rated.body}`)
         return { ...request, url: String(request.url).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/, followUpId) }
+      }
+      if (isComplaintOperation(operation.operationId)) {
+        const ensureClerk = async () => {
+          await createStaff(db, fixtureStaff.clerk)
+        }
+        return prepareComplaintRequest(app, db, operation.operationId, request, { citizen, clerkId: fixtureStaff.clerk.id, ensureClerk })
       }
       if (isAppointmentOperation(operation.operationId)) {
         return prepareAppointmentRequest(app, db, operation.operationId, request, citizen, fixtureStaff.supervisor.id)
