@@ -5,7 +5,8 @@ import { addCalendarDays, formatLocalDateChinese } from '../../../contract/local
 import type { WorkingDayCalendar } from '../../../contract/working-days/working-days.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError } from '../http-errors.ts'
-import { bookingsRepository, DuplicateBookingError, type BookingRecord, type SlotKey } from '../repositories/bookings-repository.ts'
+import { appointmentSlotsRepository, type SlotKey } from '../repositories/appointment-slots-repository.ts'
+import { bookingsRepository, DuplicateBookingError, type BookingRecord } from '../repositories/bookings-repository.ts'
 import { shanghaiDate } from '../time.ts'
 import { findBookableItem, type BookableItem } from './bookable-item.ts'
 import { newBookingCode } from './booking-code.ts'
@@ -59,7 +60,7 @@ export async function bookSlot(trx: Kysely<Database>, input: BookingInput, conte
   const { slot, startsAt, until } = offeredSlot(item, input.date, input.start, input.kind, context)
   const bookings = bookingsRepository(trx)
   if (await bookings.hasActive(context.citizenId, item.code, item.hall.id, slot.date, slot.start)) throw alreadyBooked()
-  if (!(await bookings.claimPlace(slotKey(item.hall.id, item.service.id, slot.date, slot.start), slot, input.priorityGroup !== null))) throw slotFull()
+  if (!(await appointmentSlotsRepository(trx).claimPlace(slotKey(item.hall.id, item.service.id, slot.date, slot.start), slot, input.priorityGroup !== null))) throw slotFull()
   try {
     const id = await bookings.insert({
       code: newBookingCode(),
@@ -98,7 +99,7 @@ export async function cancelBooking(trx: Kysely<Database>, bookingId: string, co
   if (booking.status === 'cancelled') return toBookingDetail(booking)
   assertChangeable(booking, context.now)
   await bookings.setStatus(booking.id, 'cancelled', context.now)
-  await bookings.releasePlace(slotKey(booking.hall_id, booking.service_id, booking.slot_date, booking.start_time), booking.priority_group !== null)
+  await appointmentSlotsRepository(trx).releasePlace(slotKey(booking.hall_id, booking.service_id, booking.slot_date, booking.start_time), booking.priority_group !== null)
   return toBookingDetail((await bookings.findById(booking.id))!)
 }
 
@@ -120,10 +121,10 @@ export async function rescheduleBooking(trx: Kysely<Database>, bookingId: string
   const same = JSON.stringify(oldKey) === JSON.stringify(newKey)
   if (!same) {
     const oldFirst = `${oldKey.serviceId} ${oldKey.date} ${oldKey.start}` < `${newKey.serviceId} ${newKey.date} ${newKey.start}`
-    if (oldFirst) await bookings.releasePlace(oldKey, priority)
+    if (oldFirst) await appointmentSlotsRepository(trx).releasePlace(oldKey, priority)
     // On failure the transaction rolls back, the release above with it.
-    if (!(await bookings.claimPlace(newKey, slot, priority))) throw slotFull()
-    if (!oldFirst) await bookings.releasePlace(oldKey, priority)
+    if (!(await appointmentSlotsRepository(trx).claimPlace(newKey, slot, priority))) throw slotFull()
+    if (!oldFirst) await appointmentSlotsRepository(trx).releasePlace(oldKey, priority)
   }
   try {
     await bookings.move(booking.id, slot, item.service.id, startsAt, until)

@@ -5,7 +5,7 @@ import { addCalendarDays, calendarDaysBetween, isLocalDate } from '../../../cont
 import type { WorkingDayCalendar } from '../../../contract/working-days/working-days.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError } from '../http-errors.ts'
-import { bookingsRepository } from '../repositories/bookings-repository.ts'
+import { appointmentSlotsRepository } from '../repositories/appointment-slots-repository.ts'
 import { shanghaiDate } from '../time.ts'
 import { findBookableItem } from './bookable-item.ts'
 import { changeableUntil, slotInstant } from './slot-time.ts'
@@ -30,7 +30,7 @@ export async function slotAvailability(db: Kysely<Database>, hallId: string, que
   const first = from < today ? today : from
   const last = [to, addCalendarDays(today, item.schedule.horizonDays), lastKnownDay].sort()[0]!
   const scheduled = first <= last ? generateSlots(item.schedule, first, last, calendar, { itemCode: item.code }) : []
-  const usage = first <= last ? await bookingsRepository(db).usage(hallId, item.service.id, first, last) : new Map()
+  const usage = first <= last ? await appointmentSlotsRepository(db).usage(hallId, item.service.id, first, last) : new Map()
   const slots = scheduled
     .filter((slot) => now < changeableUntil(slotInstant(slot.date, slot.start), item.schedule.bookingCutoffMinutes))
     .map((slot) => {

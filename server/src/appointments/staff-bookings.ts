@@ -9,6 +9,7 @@ import { ApiError } from '../http-errors.ts'
 import { notifyCitizen } from '../notifications/notify-citizen.ts'
 import type { SignedInStaff } from '../plugins/auth.ts'
 import { appointmentSchedulesRepository } from '../repositories/appointment-schedules-repository.ts'
+import { appointmentSlotsRepository } from '../repositories/appointment-slots-repository.ts'
 import { bookingsRepository } from '../repositories/bookings-repository.ts'
 import { shanghaiDate } from '../time.ts'
 import { toStaffBooking } from './booking-views.ts'
@@ -38,7 +39,7 @@ async function cancelDisplacedBookings(trx: Kysely<Database>, hallId: string, sc
     }
     if (offered?.serviceId === booking.service_id) continue
     await bookings.setStatus(booking.id, 'cancelled', now)
-    await bookings.releasePlace({ hallId, serviceId: booking.service_id, date: booking.slot_date, start: booking.start_time }, booking.priority_group !== null)
+    await appointmentSlotsRepository(trx).releasePlace({ hallId, serviceId: booking.service_id, date: booking.slot_date, start: booking.start_time }, booking.priority_group !== null)
     const note = schedule.exceptions.find((exception) => exception.date === booking.slot_date && exception.kind === 'closed')?.note
     await notifyCitizen(trx, {
       citizenId: booking.citizen_id,

@@ -3,20 +3,6 @@ import type { ScheduledSlot } from '../../../contract/appointment-slots.ts'
 import type { Booking, BookingStatus, PriorityGroup } from '../../../contract/appointments.ts'
 import type { BookingsTable, Database } from '../db/schema.ts'
 
-/** The key of a slot's counter row. */
-export interface SlotKey {
-  hallId: string
-  serviceId: string
-  date: string
-  start: string
-}
-
-/** Places taken in a slot: all bookings, and those of them made with a priority group. */
-export interface SlotUsage {
-  booked: number
-  bookedPriority: number
-}
-
 export interface NewBooking {
   code: string
   citizenId: string
@@ -98,77 +84,11 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
   return candidate.code === '23505' && (candidate.constraint === constraint || String(candidate.message).includes(constraint))
 }
 
-/** Bookings and the per-slot counters that keep them within capacity. */
+/** Bookings: made, moved, cancelled, checked in; the citizen's own and a hall's of a day (places: appointment-slots-repository.ts). */
 export function bookingsRepository(db: Kysely<Database>) {
   const selectBookings = () => db.selectFrom('bookings').innerJoin('halls', 'halls.id', 'bookings.hall_id').select(bookingColumns).select(sql<string>`bookings.slot_date::text`.as('slot_date'))
 
-  const whereSlot = (key: SlotKey) =>
-    db
-      .updateTable('appointment_slots')
-      .where('hall_id', '=', key.hallId)
-      .where('service_id', '=', key.serviceId)
-      .where(sql`slot_date`, '=', sql`${key.date}::date`)
-      .where('start_time', '=', key.start)
-
   return {
-    /**
-     * Takes one place of the slot, or answers false when none is left: one conditional UPDATE of
-     * the slot's counter row, which PostgreSQL runs one transaction at a time per row (a second
-     * booker waits for the first to commit and then re-checks the condition), so concurrent
-     * bookings never exceed capacity. An ordinary booking leaves the priority places still held;
-     * a priority booking may take any place. The schedule's current capacity is written along.
-     */
-    async claimPlace(key: SlotKey, slot: ScheduledSlot, priority: boolean): Promise<boolean> {
-      await db
-        .insertInto('appointment_slots')
-        .values({
-          hall_id: key.hallId,
-          service_id: key.serviceId,
-          slot_date: key.date,
-          start_time: key.start,
-          kind: slot.kind,
-          capacity: slot.capacity,
-          priority_reserved: slot.priorityReserved,
-        })
-        .onConflict((conflict) => conflict.columns(['hall_id', 'service_id', 'slot_date', 'start_time']).doNothing())
-        .execute()
-      const room = priority
-        ? sql<boolean>`booked < ${slot.capacity}`
-        : sql<boolean>`booked + greatest(0, ${slot.priorityReserved} - booked_priority) < ${slot.capacity}`
-      const row = await whereSlot(key)
-        .set({
-          booked: sql`booked + 1`,
-          booked_priority: priority ? sql`booked_priority + 1` : sql`booked_priority`,
-          capacity: slot.capacity,
-          priority_reserved: slot.priorityReserved,
-        })
-        .where(room)
-        .returning('booked')
-        .executeTakeFirst()
-      return row !== undefined
-    },
-
-    /** Gives a place back (a cancelled or moved booking). */
-    async releasePlace(key: SlotKey, priority: boolean): Promise<void> {
-      await whereSlot(key)
-        .set({ booked: sql`greatest(booked - 1, 0)`, booked_priority: priority ? sql`greatest(booked_priority - 1, 0)` : sql`booked_priority` })
-        .execute()
-    },
-
-    /** Places taken per slot of a service from `from` to `to`, keyed `date start`. */
-    async usage(hallId: string, serviceId: string, from: string, to: string): Promise<Map<string, SlotUsage>> {
-      const rows = await db
-        .selectFrom('appointment_slots')
-        .select(['start_time', 'booked', 'booked_priority'])
-        .select(sql<string>`slot_date::text`.as('slot_date'))
-        .where('hall_id', '=', hallId)
-        .where('service_id', '=', serviceId)
-        .where(sql`slot_date`, '>=', sql`${from}::date`)
-        .where(sql`slot_date`, '<=', sql`${to}::date`)
-        .execute()
-      return new Map(rows.map((row) => [`${row.slot_date} ${row.start_time}`, { booked: row.booked, bookedPriority: row.booked_priority }]))
-    },
-
     /** Whether the citizen holds an active booking of the item in the slot. */
     async hasActive(citizenId: string, itemCode: string, hallId: string, date: string, start: string): Promise<boolean> {
       const row = await db
