@@ -9,6 +9,8 @@ export class ApiError extends Error {
   readonly details: NonNullable<ErrorBody['details']>
   /** Seconds until a retry may succeed, from the answer's Retry-After (429, 503); null when absent. */
   readonly retryAfterSeconds: number | null
+  /** Every problem of a refused form, beside its field (ApplicationError.fieldErrors); [] when the answer has none. */
+  readonly fieldErrors: Array<{ fieldKey: string; message: string }>
 
   constructor(status: number, body: ErrorBody | null, retryAfter: string | null = null) {
     // The server writes `message` in Chinese for citizens; an empty one lets the UI fall back to its own.
@@ -17,7 +19,17 @@ export class ApiError extends Error {
     this.code = body?.code ?? `HTTP_${status}`
     this.details = body?.details ?? []
     this.retryAfterSeconds = parseRetryAfter(retryAfter)
+    this.fieldErrors = fieldErrorsOf(body)
   }
+}
+
+function fieldErrorsOf(body: ErrorBody | null): Array<{ fieldKey: string; message: string }> {
+  const listed: unknown = (body as { fieldErrors?: unknown } | null)?.fieldErrors
+  if (!Array.isArray(listed)) return []
+  return listed.filter(
+    (entry): entry is { fieldKey: string; message: string } =>
+      typeof entry === 'object' && entry !== null && typeof (entry as { fieldKey?: unknown }).fieldKey === 'string' && typeof (entry as { message?: unknown }).message === 'string',
+  ).map(({ fieldKey, message }) => ({ fieldKey, message }))
 }
 
 /** Retry-After as seconds from now: delay-seconds, or an HTTP date (RFC 9110 §10.2.3). */

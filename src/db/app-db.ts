@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie'
 import type { CatalogueEntry, ServiceItem } from '../../contract/guides.ts'
 import type { Hall, HallSummary } from '../../contract/halls.ts'
-import type { ApplicationValues } from '../../contract/application-form.ts'
+import type { ApplicationFieldError, ApplicationValues } from '../../contract/application-form.ts'
 import type { CaseReceipt } from '../../contract/applications.ts'
 import type { Company, Profile } from '../../contract/profile.ts'
 import type { OutboxItem } from '../outbox/types.ts'
@@ -71,6 +71,11 @@ export interface DraftRecord {
   updatedAt: string
   /** The outbox write that sent it; null while it is a draft. */
   submissionId: string | null
+  /**
+   * What the server refused when it was sent (422 APPLICATION_INVALID), brought back by 返回修改
+   * so the form shows each problem beside its field; cleared once the form shows them.
+   */
+  serverErrors?: ApplicationFieldError[]
 }
 
 /** A file attached to a draft's material, kept on the phone until the application is sent. */

@@ -74,6 +74,7 @@ export function createOutboxSender(options: OutboxSenderOptions) {
           attempts,
           claimedAt: null,
           error: error instanceof Error ? error.message : String(error),
+          errorFields: error instanceof ApiError ? error.fieldErrors : [],
         })
       }
     }

@@ -67,6 +67,8 @@ export interface OutboxItemBase {
   sentAt: string | null
   /** The server's message (Chinese) when it refused the write. */
   error: string | null
+  /** With a refused form (422 with fieldErrors): each problem and the field it belongs to. */
+  errorFields?: Array<{ fieldKey: string; message: string }>
   /** The signed-in citizen the write belongs to (Me.id); sign-out removes their writes. Absent for anonymous writes. */
   ownerId?: string
 }

@@ -183,3 +183,12 @@ test('acting for a company fills its fields from that company, and choosing anot
   await vi.waitFor(() => expect(input('#apply-companyName').value).toBe('包头市另一家科技有限公司'))
   expect(input('#apply-creditCode').value).toBe('91150203MA0Q00000X')
 })
+
+test('problems the server found (返回修改) show beside their fields, once', async () => {
+  await db.drafts.put(makeDraft({ serverErrors: [{ fieldKey: 'formerEmployer', message: '原工作单位应与参保记录一致' }] }))
+  const { wrapper } = await openApply()
+  await vi.waitFor(() => expect(wrapper.text()).toContain('原工作单位应与参保记录一致'))
+  const field = input('#apply-formerEmployer')
+  expect(field.getAttribute('aria-invalid')).toBe('true')
+  await vi.waitFor(async () => expect((await db.drafts.toArray())[0]?.serverErrors).toEqual([]), { timeout: 3000 })
+})

@@ -50,7 +50,16 @@ beforeEach(async () => {
   vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))))
 })
 
+/** Pages still mounted: unmounted after each test, so that none of them acts on the next test's data. */
+const mounted: Array<{ unmount: () => void }> = []
+async function openSubmission(id: string) {
+  const page = await mountPage(SubmissionPage, `/submissions/${id}`, { id })
+  mounted.push(page.wrapper)
+  return page
+}
+
 afterEach(() => {
+  for (const wrapper of mounted.splice(0)) wrapper.unmount()
   vi.restoreAllMocks()
   vi.unstubAllGlobals()
   localStorage.clear()
@@ -59,7 +68,7 @@ afterEach(() => {
 
 test('the receipt shows the case number, the promised date in Chinese and what happens next; the draft leaves the phone', async () => {
   await db.outbox.put(write({ state: 'sent', sentAt: '2026-11-25T02:30:01.000Z', response: receipt }))
-  const { wrapper } = await mountPage(SubmissionPage, '/submissions/write-1', { id: 'write-1' })
+  const { wrapper } = await openSubmission('write-1')
   await vi.waitFor(() => expect(wrapper.find('[data-testid="receipt"]').exists()).toBe(true))
   expect(wrapper.get('[data-testid="receipt-case-number"]').text()).toBe('KDL-20261125-0007')
   expect(wrapper.get('[data-testid="receipt-promised"]').text()).toBe('预计 2026年12月2日 前办结（5个工作日）')
@@ -71,9 +80,26 @@ test('the receipt shows the case number, the promised date in Chinese and what h
 
 test('an application still on the phone says it waits for the connection, and sends itself only once', async () => {
   await db.outbox.put(write({}))
-  const { wrapper } = await mountPage(SubmissionPage, '/submissions/write-1', { id: 'write-1' })
+  const { wrapper } = await openSubmission('write-1')
   window.dispatchEvent(new Event('offline'))
   await vi.waitFor(() => expect(wrapper.get('[data-testid="submission-state"]').text()).toBe('当前没有网络，申请已保存在本机，联网后会自动提交。'))
   expect(wrapper.text()).toContain('同一份申请只会提交一次')
   expect(await db.drafts.count()).toBe(1)
+})
+
+test('a refused application lists what the server found, and 返回修改 takes each problem back to the form', async () => {
+  const problems = [
+    { fieldKey: 'formerEmployer', message: '原工作单位应与参保记录一致' },
+    { fieldKey: 'materials.id-card', message: '身份证照片已过期，请重新上传' },
+  ]
+  await db.outbox.put(write({ state: 'failed', attempts: 1, error: '申请有2处需要修改，请按提示修改后重新提交', errorFields: problems }))
+  const { wrapper, router } = await openSubmission('write-1')
+  await vi.waitFor(() => expect(wrapper.find('[data-testid="submission-failed"]').exists()).toBe(true))
+  expect(wrapper.findAll('[data-testid="submission-problems"] li').map((item) => item.text())).toEqual(problems.map((problem) => problem.message))
+
+  await wrapper.get('[data-testid="submission-failed"] button').trigger('click')
+  await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/apply/000176051000001'))
+  const draft = await db.drafts.get('draft-1')
+  expect(draft).toMatchObject({ submissionId: null, serverErrors: problems })
+  expect(await db.outbox.count()).toBe(0)
 })

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { ApiError, NetworkError } from '../../../src/api/client.ts'
 import { createOutboxSender, isSendable, type OutboxStorage, type OutboxTransport } from '../../../src/outbox/sender.ts'
 import type { OutboxItem } from '../../../src/outbox/types.ts'
+import type { ApplicationError } from '../../../contract/applications.ts'
 
 function makeItem(overrides: Partial<OutboxItem> = {}): OutboxItem {
   return {
@@ -115,6 +116,18 @@ describe('outbox sender', () => {
     await sender.flush({ ignoreBackoff: true })
     expect(calls).toBe(1)
     expect(storage.items.get('key-0001-aaaa-bbbb')).toMatchObject({ state: 'failed', error: '具体说明至少5个字' })
+  })
+
+  test('a refused form keeps each problem with its field, for 返回修改', async () => {
+    const storage = memoryStorage([makeItem()])
+    const fieldErrors = [{ fieldKey: 'formerEmployer', message: '请填写原工作单位' }]
+    const transport: OutboxTransport = async () => {
+      const body: ApplicationError = { statusCode: 422, code: 'APPLICATION_INVALID', error: 'Unprocessable Entity', message: '申请有1处需要修改', fieldErrors }
+      throw new ApiError(422, body)
+    }
+    const sender = createOutboxSender({ storage, transport, now: () => 1_000 })
+    await sender.flush()
+    expect(storage.items.get('key-0001-aaaa-bbbb')).toMatchObject({ state: 'failed', error: '申请有1处需要修改', errorFields: fieldErrors })
   })
 
   test('a 5xx answer is retried later rather than failed', async () => {
