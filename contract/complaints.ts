@@ -62,6 +62,9 @@ import { itemCodePattern, LocalDate } from './guides.ts'
 //   GET  /api/v1/staff/complaints?status=open|all|<ComplaintStatus>   StaffComplaintList: overdue
 //        first, then by answer deadline, then oldest first. Default `open` (everything not closed).
 //   GET  /api/v1/staff/complaints/{trackingNumber}      StaffComplaintDetail (404 when not visible)
+//   GET  /api/v1/staff/complaints/handlers   ComplaintHandlerList (supervisor, admin): the active staff
+//        accounts the caller may assign to — for a supervisor those sharing a hall or department with
+//        them (and themselves), for an administrator all.
 //   POST /api/v1/staff/complaints/{trackingNumber}/assignment  ComplaintAssignmentInput (supervisor,
 //        admin): received | assigned | handling | reopened → assigned (to another handler, or again).
 //        422 HANDLER_NOT_FOUND for an unknown or disabled account.
@@ -450,13 +453,24 @@ export type StaffComplaintDetail = Static<typeof StaffComplaintDetail>
 
 export const ComplaintAssignmentInput = Type.Object(
   {
-    /** A staff account id (GET /api/v1/staff/accounts lists them for administrators). */
+    /** A staff account id, from GET /api/v1/staff/complaints/handlers. */
     handlerId: uuid('3c9d2e71-5a4b-4f1e-9c0d-7b8a6e5f4d21'),
     note: Type.Optional(Type.String({ maxLength: 500, examples: ['请核实后答复'] })),
   },
   { additionalProperties: false },
 )
 export type ComplaintAssignmentInput = Static<typeof ComplaintAssignmentInput>
+
+/** A staff member a supervisor may assign complaints to (GET /api/v1/staff/complaints/handlers). */
+export const ComplaintHandler = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  displayName: Type.String(),
+  role: Type.Union([Type.Literal('clerk'), Type.Literal('supervisor'), Type.Literal('admin')]),
+})
+export type ComplaintHandler = Static<typeof ComplaintHandler>
+
+export const ComplaintHandlerList = Type.Object({ handlers: Type.Array(ComplaintHandler) })
+export type ComplaintHandlerList = Static<typeof ComplaintHandlerList>
 
 export const ComplaintNoteInput = Type.Object({ note: Type.Optional(Type.String({ maxLength: 500, examples: ['已联系窗口核实'] })) }, { additionalProperties: false })
 export type ComplaintNoteInput = Static<typeof ComplaintNoteInput>

@@ -349,6 +349,37 @@ export function complaintsRepository(db: Kysely<Database>) {
       return rows.map(toRecord)
     },
 
+    /**
+     * Active staff accounts a supervisor may assign to: themselves and those sharing a hall or a
+     * department with them; all active accounts for an administrator. By name.
+     */
+    async handlersFor(viewer: ComplaintViewer): Promise<{ id: string; displayName: string; role: 'clerk' | 'supervisor' | 'admin' }[]> {
+      let query = db.selectFrom('staff_accounts').select(['id', 'display_name', 'role']).where('disabled_at', 'is', null)
+      if (viewer.role !== 'admin') {
+        query = query.where((eb) =>
+          eb.or([
+            eb('staff_accounts.id', '=', viewer.staffId),
+            ...(viewer.hallIds.length > 0
+              ? [eb.exists(eb.selectFrom('staff_halls').select('staff_halls.staff_id').whereRef('staff_halls.staff_id', '=', 'staff_accounts.id').where('staff_halls.hall_id', 'in', viewer.hallIds))]
+              : []),
+            ...(viewer.departmentIds.length > 0
+              ? [
+                  eb.exists(
+                    eb
+                      .selectFrom('staff_departments')
+                      .select('staff_departments.staff_id')
+                      .whereRef('staff_departments.staff_id', '=', 'staff_accounts.id')
+                      .where('staff_departments.department_id', 'in', viewer.departmentIds),
+                  ),
+                ]
+              : []),
+          ]),
+        )
+      }
+      const rows = await query.orderBy('display_name').orderBy('id').execute()
+      return rows.map((row) => ({ id: row.id, displayName: row.display_name, role: row.role }))
+    },
+
     /** Locks the complaint's row until the transaction ends, so two actions on it run one after the other. */
     async lock(id: string): Promise<void> {
       await db.selectFrom('complaints').select('id').where('id', '=', id).forUpdate().executeTakeFirst()

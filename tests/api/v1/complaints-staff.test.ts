@@ -114,6 +114,18 @@ describe('staff handling', () => {
     expect(new Set(audit.map((entry) => entry.action))).toEqual(new Set(['complaint.read', 'complaint.assign', 'complaint.handling', 'complaint.answer']))
   })
 
+  it('offers a supervisor the staff of their halls and departments to assign to, and clerks nothing', async () => {
+    const supervisor = await staff('supervisor', { hallIds: ['shaoxianlu-street-station'] })
+    const sameHall = await staff('clerk', { hallIds: ['shaoxianlu-street-station'] })
+    const otherHall = await staff('clerk', { hallIds: ['youyidajie-street-station'] })
+    const response = await testApp.app.inject({ method: 'GET', url: '/api/v1/staff/complaints/handlers', headers: supervisor.headers })
+    expect(response.statusCode, response.body).toBe(200)
+    const ids = response.json<{ handlers: { id: string }[] }>().handlers.map((handler) => handler.id)
+    expect(ids).toEqual(expect.arrayContaining([supervisor.id, sameHall.id]))
+    expect(ids).not.toContain(otherHall.id)
+    expectErrorBody(await testApp.app.inject({ method: 'GET', url: '/api/v1/staff/complaints/handlers', headers: sameHall.headers }), 403)
+  })
+
   it('hides an anonymous complainant from every staff member, also when a signed-in citizen sent it', async () => {
     const citizen = await signInCitizen(testApp.app)
     const photoId = (await uploadPhoto(testApp.app, { headers: citizen.headers })).json<{ photoId: string }>().photoId

@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { Transaction } from 'kysely'
 import { Type } from 'typebox'
 import { IdempotencyKeyHeader } from '../../../../../../contract/common.ts'
 import {
   COMPLAINT_STATUSES,
   ComplaintAnswerInput,
   ComplaintAssignmentInput,
+  ComplaintHandlerList,
   ComplaintNoteInput,
   ComplaintParams,
   StaffComplaintDetail,
@@ -17,6 +19,7 @@ import { queueOrder } from '../../../../complaints/complaint-deadlines.ts'
 import { complaintViewer } from '../../../../complaints/complaint-photo-files.ts'
 import { staffComplaintDetail, staffComplaintSummary } from '../../../../complaints/complaint-views.ts'
 import { actOnComplaint, type StaffComplaintAction } from '../../../../complaints/handle-complaint.ts'
+import type { Database } from '../../../../db/schema.ts'
 import { notFound } from '../../../../http-errors.ts'
 import { signedInStaff, type SignedInStaff } from '../../../../plugins/auth.ts'
 import { complaintsRepository } from '../../../../repositories/complaints-repository.ts'
@@ -67,6 +70,24 @@ const staffComplaints: FastifyPluginAsyncTypebox = async (fastify) => {
   )
 
   fastify.get(
+    '/handlers',
+    {
+      schema: {
+        operationId: 'listComplaintHandlers',
+        tags: ['staff'],
+        summary: 'Whom the caller may assign complaints to: active staff sharing a hall or department with them (administrators: all)',
+        security: [{ staffSession: ['supervisor', 'admin'] }],
+        response: { 200: ComplaintHandlerList, ...errorResponses(...commonErrors, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const staff = signedInStaff(request)
+      const handlers = await complaintsRepository(fastify.db).handlersFor(complaintViewer(staff))
+      return reply.header('cache-control', 'private, no-store').send({ handlers })
+    },
+  )
+
+  fastify.get(
     '/:trackingNumber',
     {
       schema: {
@@ -90,7 +111,7 @@ const staffComplaints: FastifyPluginAsyncTypebox = async (fastify) => {
 
   /** Runs a staff action (idempotently when the console sends a key) and answers the complaint as it now stands. */
   function act(staff: SignedInStaff, trackingNumber: string, action: StaffComplaintAction) {
-    return async (trx: Parameters<Parameters<typeof fastify.idempotentWrite>[2]>[0]) => {
+    return async (trx: Transaction<Database>) => {
       const repository = complaintsRepository(trx)
       const complaint = await repository.findForStaff(complaintViewer(staff), trackingNumber)
       if (!complaint) throw invisible()
