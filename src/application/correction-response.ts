@@ -6,6 +6,7 @@ import { uploadMaterialFile } from '../api/applications.ts'
 import { db } from '../db/app-db.ts'
 import { storeCase } from '../db/case-cache.ts'
 import { i18n } from '../modules/i18n.ts'
+import { noteRequestLeaving, requestLeftBefore, uploadIdOf } from '../outbox/file-uploads.ts'
 
 /**
  * What the outbox keeps of an answer to a correction request (补正) until the server has it. The
@@ -29,18 +30,6 @@ export interface CorrectionSubmission {
  */
 export const correctionFilesKey = (ownerId: string, caseNumber: string): string => `correction:${ownerId}:${caseNumber}`
 
-/** An upload the server still keeps for at least this long is attached as it is; an older one is sent again. */
-const UPLOAD_MARGIN_MS = 60 * 60 * 1000
-
-async function uploadedId(fileId: string): Promise<string> {
-  const file = await db.draftFiles.get(fileId)
-  if (!file) throw new Error(i18n.global.t('cases.correction.fileMissing'))
-  if (file.uploadId && file.uploadExpiresAt && Date.parse(file.uploadExpiresAt) - Date.now() > UPLOAD_MARGIN_MS) return file.uploadId
-  const upload = await uploadMaterialFile(file.blob, file.name)
-  await db.draftFiles.update(fileId, { uploadId: upload.uploadId, uploadExpiresAt: upload.expiresAt })
-  return upload.uploadId
-}
-
 /**
  * Sends one answer: uploads whatever files are not on the server yet, then answers with the outbox
  * item's id as the Idempotency-Key, so a retry after a dropped connection gets the first answer,
@@ -48,12 +37,15 @@ async function uploadedId(fileId: string): Promise<string> {
  * the files leave the phone.
  */
 export async function sendCorrection(id: string, ownerId: string | undefined, submission: CorrectionSubmission): Promise<CaseDetail> {
+  const requestLeft = await requestLeftBefore(id)
+  const upload = { upload: uploadMaterialFile, missingMessage: i18n.global.t('cases.correction.fileMissing'), requestLeft }
   const materials: CorrectionResponseInput['materials'] = []
   for (const material of submission.materials) {
     const uploadIds: string[] = []
-    for (const fileId of material.fileIds) uploadIds.push(await uploadedId(fileId))
+    for (const fileId of material.fileIds) uploadIds.push(await uploadIdOf(fileId, upload))
     materials.push({ materialId: material.materialId, uploadIds })
   }
+  await noteRequestLeaving(id)
   const detail = await sendCorrectionResponse(
     submission.caseNumber,
     { materials, values: submission.values, ...(submission.note ? { note: submission.note } : {}) },

@@ -3,6 +3,7 @@ import type { ApplicationValues } from '../../contract/application-form.ts'
 import { submitApplication, uploadMaterialFile } from '../api/applications.ts'
 import { db } from '../db/app-db.ts'
 import { i18n } from '../modules/i18n.ts'
+import { noteRequestLeaving, requestLeftBefore, uploadIdOf } from '../outbox/file-uploads.ts'
 
 /** A material as the outbox keeps it: the phone's files (uploaded when sent), or deferred with the commitment. */
 export type SubmissionMaterial = { materialId: string; fileIds: string[] } | { materialId: string; deferred: true; commitment: string }
@@ -21,33 +22,23 @@ export interface ApplicationSubmission {
   materials: SubmissionMaterial[]
 }
 
-/** An upload the server still keeps for at least this long is attached as it is; an older one is sent again. */
-const UPLOAD_MARGIN_MS = 60 * 60 * 1000
-
-/** The upload id of a draft file, uploading it first when it has none (or its upload is about to expire). */
-async function uploadedId(fileId: string): Promise<string> {
-  const file = await db.draftFiles.get(fileId)
-  if (!file) throw new Error(i18n.global.t('application.receipt.fileMissing'))
-  if (file.uploadId && file.uploadExpiresAt && Date.parse(file.uploadExpiresAt) - Date.now() > UPLOAD_MARGIN_MS) return file.uploadId
-  const upload = await uploadMaterialFile(file.blob, file.name)
-  await db.draftFiles.update(fileId, { uploadId: upload.uploadId, uploadExpiresAt: upload.expiresAt })
-  return upload.uploadId
-}
-
 /**
  * Sends one application: uploads whatever files are not on the server yet, then submits with the
  * outbox item's id as the Idempotency-Key, so a retry after a dropped connection gets the first
  * receipt, never a second case. The receipt is kept on the phone for 我的 and offline reading.
  */
 export async function sendApplication(id: string, ownerId: string | undefined, submission: ApplicationSubmission): Promise<CaseReceipt> {
+  const requestLeft = await requestLeftBefore(id)
+  const upload = { upload: uploadMaterialFile, missingMessage: i18n.global.t('application.receipt.fileMissing'), requestLeft }
   const materials: ApplicationInput['materials'] = []
   for (const material of submission.materials) {
     if ('fileIds' in material) {
       const uploadIds: string[] = []
-      for (const fileId of material.fileIds) uploadIds.push(await uploadedId(fileId))
+      for (const fileId of material.fileIds) uploadIds.push(await uploadIdOf(fileId, upload))
       materials.push({ materialId: material.materialId, uploadIds })
     } else materials.push(material)
   }
+  await noteRequestLeaving(id)
   const receipt = await submitApplication(
     { itemCode: submission.itemCode, guideVersion: submission.guideVersion, situationAnswers: submission.situationAnswers, values: submission.values, materials },
     id,

@@ -69,6 +69,8 @@ export interface OutboxItemBase {
   error: string | null
   /** With a refused form (422 with fieldErrors): each problem and the field it belongs to. */
   errorFields?: Array<{ fieldKey: string; message: string }>
+  /** When the write's request first left the phone, for writes that upload files first (outbox/file-uploads.ts). */
+  requestLeftAt?: string | null
   /** The signed-in citizen the write belongs to (Me.id); sign-out removes their writes. Absent for anonymous writes. */
   ownerId?: string
 }
