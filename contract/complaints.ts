@@ -223,7 +223,10 @@ export const ComplaintContactInput = Type.Object(
 )
 export type ComplaintContactInput = Static<typeof ComplaintContactInput>
 
-/** Body of POST /api/v1/complaints. The example is an anonymous complaint any caller may send. */
+/**
+ * Body of POST /api/v1/complaints. The examples name seeded data; an anonymous complaint leaves
+ * out contact, caseNumber and bookingId. occurredAt may run a few minutes ahead (phone clocks).
+ */
 export const ComplaintInput = Type.Object(
   {
     kind: ComplaintKind,
