@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { SlotKind } from './appointment-slots.ts'
+import { SlotKind } from './appointment-schedule.ts'
 import { ClockTime, Timestamp } from './common.ts'
 import { itemCodePattern, LocalDate } from './guides.ts'
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { HallSchedule } from '../../../../../../contract/appointment-slots.ts'
+import { HallSchedule } from '../../../../../../contract/appointment-schedule.ts'
 import { SlotAvailability, SlotQuery } from '../../../../../../contract/appointments.ts'
 import { HallParams } from '../../../../../../contract/halls.ts'
 import { hallWithSchedule } from '../../../../appointments/bookable-item.ts'

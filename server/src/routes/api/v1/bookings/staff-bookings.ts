@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { HallScheduleInput, SavedHallSchedule } from '../../../../../../contract/appointment-slots.ts'
+import { HallScheduleInput, SavedHallSchedule } from '../../../../../../contract/appointment-schedule.ts'
 import { BookingParams, CheckInInput, StaffBooking, StaffBookingList, StaffBookingsQuery } from '../../../../../../contract/appointments.ts'
 import { HallParams } from '../../../../../../contract/halls.ts'
 import { bookingsOfDay, checkIn, markNoShow, saveSchedule } from '../../../../appointments/staff-bookings.ts'
