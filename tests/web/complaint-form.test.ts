@@ -2,10 +2,17 @@
 import 'fake-indexeddb/auto'
 import axe from 'axe-core'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { COMPLAINT_CATEGORIES as CONTRACT_CATEGORIES, COMPLAINT_DESCRIPTION_MAX, COMPLAINT_DESCRIPTION_MIN, COMPLAINT_PHOTOS_MAX } from '../../contract/complaints.ts'
+import {
+  COMPLAINT_CATEGORIES as CONTRACT_CATEGORIES,
+  COMPLAINT_DESCRIPTION_MAX,
+  COMPLAINT_DESCRIPTION_MIN,
+  COMPLAINT_PHOTO_MAX_BYTES,
+  COMPLAINT_PHOTO_MEDIA_TYPES,
+  COMPLAINT_PHOTOS_MAX,
+} from '../../contract/complaints.ts'
 import type { ComplaintChannel, ComplaintReceipt } from '../../contract/complaints.ts'
 import { addCalendarDays, shanghaiToday } from '../../contract/local-date.ts'
-import { COMPLAINT_CATEGORIES, DESCRIPTION_MAX, DESCRIPTION_MIN, PHOTOS_MAX } from '../../src/components/complaint/complaint-rules.ts'
+import { COMPLAINT_CATEGORIES, DESCRIPTION_MAX, DESCRIPTION_MIN, PHOTO_MAX_BYTES, PHOTO_MEDIA_TYPES, PHOTOS_MAX } from '../../src/components/complaint/complaint-rules.ts'
 import { db } from '../../src/db/app-db.ts'
 import ComplaintPage from '../../src/pages/ComplaintPage.vue'
 import ComplaintsPage from '../../src/pages/ComplaintsPage.vue'
@@ -94,9 +101,10 @@ afterEach(async () => {
 })
 
 describe('the app restates the contract’s limits', () => {
-  it('has the same categories, description length and photo limit as the server', () => {
+  it('has the same categories, description length and photo limits as the server', () => {
     expect([...COMPLAINT_CATEGORIES]).toEqual([...CONTRACT_CATEGORIES])
-    expect([DESCRIPTION_MIN, DESCRIPTION_MAX, PHOTOS_MAX]).toEqual([COMPLAINT_DESCRIPTION_MIN, COMPLAINT_DESCRIPTION_MAX, COMPLAINT_PHOTOS_MAX])
+    expect([DESCRIPTION_MIN, DESCRIPTION_MAX, PHOTOS_MAX, PHOTO_MAX_BYTES]).toEqual([COMPLAINT_DESCRIPTION_MIN, COMPLAINT_DESCRIPTION_MAX, COMPLAINT_PHOTOS_MAX, COMPLAINT_PHOTO_MAX_BYTES])
+    expect([...PHOTO_MEDIA_TYPES]).toEqual([...COMPLAINT_PHOTO_MEDIA_TYPES])
   })
 })
 
@@ -152,7 +160,7 @@ describe('ComplaintPage', () => {
       Array.from({ length: 11 }, (_, index) => photo(`现场${index + 1}.jpg`)),
     )
     await vi.waitFor(() => expect(wrapper.findAll('[data-testid="complaint-photo"]')).toHaveLength(9))
-    expect(wrapper.get('[data-testid="complaint-photos-error"]').text()).toBe('最多添加9张照片，另外2张未添加')
+    expect(wrapper.get('[data-testid="complaint-photos-error"]').text()).toBe('最多添加9张照片，另外2张未添加。')
     expect(wrapper.find('input[data-testid="complaint-photo-pick"]').exists()).toBe(false)
     expect(wrapper.get('[data-testid="complaint-photos-full"]').text()).toContain('9')
     await vi.waitFor(async () => expect(await db.draftFiles.count()).toBe(9))
@@ -163,6 +171,17 @@ describe('ComplaintPage', () => {
     await vi.waitFor(() => expect(wrapper.findAll('[data-testid="complaint-photo"]')).toHaveLength(8))
     expect(await db.draftFiles.count()).toBe(8)
     expect(wrapper.find('input[data-testid="complaint-photo-pick"]').exists()).toBe(true)
+  })
+
+  it('refuses a photo the server would not take (a GIF) beside the photos, keeping the others', async () => {
+    stubApi({ signedIn: true })
+    localStorage.setItem('session.citizen', JSON.stringify(OWNER))
+    const { wrapper } = await mountForm()
+    await pickPhotos(wrapper, [photo('窗口.jpg'), new File([new Uint8Array([0x47, 0x49, 0x46])], '动图.gif', { type: 'image/gif' })])
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="complaint-photos-error"]').exists()).toBe(true))
+    expect(wrapper.get('[data-testid="complaint-photos-error"]').text()).toBe('1张照片未添加：照片需为JPG、PNG或WEBP格式，压缩后不超过5MB。')
+    expect(wrapper.findAll('[data-testid="complaint-photo"]')).toHaveLength(1)
+    await vi.waitFor(async () => expect(await db.draftFiles.count()).toBe(1))
   })
 
   it('restores the draft, photo included, after the page is left and opened again', async () => {

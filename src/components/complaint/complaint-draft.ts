@@ -11,7 +11,7 @@ import {
   putComplaintDraft,
 } from '../../db/complaint-drafts.ts'
 import { newIdempotencyKey } from '../../outbox/idempotency-key.ts'
-import { emptyComplaintValues, PHOTOS_MAX, type ComplaintFormValues } from './complaint-rules.ts'
+import { emptyComplaintValues, PHOTO_MAX_BYTES, PHOTO_MEDIA_TYPES, PHOTOS_MAX, type ComplaintFormValues } from './complaint-rules.ts'
 
 export interface UseComplaintDraftOptions {
   /** Makes a picked photo ready to keep and upload (compressed). @default the file as it is */
@@ -89,20 +89,25 @@ export function useComplaintDraft(options: UseComplaintDraftOptions = {}) {
   }
 
   /**
-   * Keeps a picked photo with the draft (compressed first). False when the draft already holds
-   * PHOTOS_MAX photos: the ninth is the last one taken.
+   * Keeps a picked photo with the draft (compressed first). `full` when the draft already holds
+   * PHOTOS_MAX photos; `unsupported` for what the server would refuse (not JPEG, PNG or WEBP, or
+   * above 5 MB even compressed), so that it never holds the whole complaint back later.
    */
-  async function addPhoto(picked: File): Promise<boolean> {
-    if (!draft.value || photos.value.length >= PHOTOS_MAX) return false
+  async function addPhoto(picked: File): Promise<'added' | 'full' | 'unsupported'> {
+    if (!draft.value || photos.value.length >= PHOTOS_MAX) return 'full'
     const id = newIdempotencyKey()
     photos.value = [...photos.value, { id, name: picked.name, bytes: picked.size, url: null, preparing: true }]
     const file = await prepare(picked)
+    if (!PHOTO_MEDIA_TYPES.includes(file.type) || file.size > PHOTO_MAX_BYTES) {
+      photos.value = photos.value.filter((photo) => photo.id !== id)
+      return 'unsupported'
+    }
     // A draft file needs its draft on the phone first.
     dirty = true
     await saveNow()
     await addComplaintPhoto({ id, draftId: draft.value.id, materialId: 'photo', name: file.name, mediaType: file.type, bytes: file.size, blob: file, uploadId: null, uploadExpiresAt: null, addedAt: new Date().toISOString() })
     photos.value = photos.value.map((photo) => (photo.id === id ? { ...photo, name: file.name, bytes: file.size, url: objectUrl(file), preparing: false } : photo))
-    return true
+    return 'added'
   }
 
   async function removePhoto(id: string): Promise<void> {

@@ -12,6 +12,9 @@ export const DESCRIPTION_MIN = 10
 export const DESCRIPTION_MAX = 2000
 /** contract COMPLAINT_PHOTOS_MAX. */
 export const PHOTOS_MAX = 9
+/** contract COMPLAINT_PHOTO_MAX_BYTES and COMPLAINT_PHOTO_MEDIA_TYPES: what the server takes, after compression. */
+export const PHOTO_MAX_BYTES = 5 * 1024 * 1024
+export const PHOTO_MEDIA_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image/webp']
 /** contract contactPhonePattern: a mobile, or a landline with its area code. */
 const contactPhonePattern = /^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$/
 /** contract trackingNumberPattern and queryCodePattern. */
