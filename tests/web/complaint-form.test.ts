@@ -203,6 +203,30 @@ describe('ComplaintPage', () => {
     expect(second.wrapper.findAll('[data-testid="complaint-photo"]')).toHaveLength(1)
   })
 
+  it('keeps what was written before signing in to file with one’s name, photo included', async () => {
+    stubApi({ signedIn: false })
+    const guest = await mountForm()
+    await guest.wrapper.get('[data-testid="complaint-real-name"]').setValue(true)
+    await guest.wrapper.get('[data-testid="complaint-description"]').setValue('窗口工作人员中午提前离岗。')
+    await pickPhotos(guest.wrapper, [photo('空窗口.jpg')])
+    await vi.waitFor(() => expect(guest.wrapper.findAll('[data-testid="complaint-photo"]')).toHaveLength(1))
+    await guest.wrapper.get('form').trigger('submit')
+    expect(guest.wrapper.get('[data-testid="complaint-sign-in"] a').attributes('href')).toBe('/signin?next=/complaints/new')
+    expect(await db.outbox.count()).toBe(0)
+    guest.wrapper.unmount()
+    await vi.waitFor(async () => expect(((await db.complaintDrafts.toArray())[0]?.values as { description?: string })?.description).toBe('窗口工作人员中午提前离岗。'))
+
+    vi.unstubAllGlobals()
+    stubApi({ signedIn: true })
+    localStorage.setItem('session.citizen', JSON.stringify(OWNER))
+    const { wrapper } = await mountForm()
+    await vi.waitFor(() => expect((wrapper.get('[data-testid="complaint-description"]').element as HTMLTextAreaElement).value).toBe('窗口工作人员中午提前离岗。'))
+    expect(wrapper.findAll('[data-testid="complaint-photo"]')).toHaveLength(1)
+    const [draft] = await db.complaintDrafts.toArray()
+    expect(draft).toMatchObject({ ownerId: OWNER.id })
+    expect((await db.draftFiles.toArray()).map((file) => file.draftId)).toEqual([draft!.id])
+  })
+
   it('an anonymous complaint without signing in goes through the outbox and shows its query code prominently with 复制', async () => {
     const receipt = {
       trackingNumber: 'TS-20261125-0003',
