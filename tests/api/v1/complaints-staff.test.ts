@@ -8,7 +8,8 @@ import { idempotencyKey } from './factories.ts'
 
 let testApp: TestApp
 beforeAll(async () => {
-  testApp = await buildTestApp()
+  // Answers due in 3 working days rather than the default 5, so the tests show the setting counts.
+  testApp = await buildTestApp({ COMPLAINT_ANSWER_WORKING_DAYS: '3' })
 })
 afterAll(() => testApp.close())
 afterEach(() => {
@@ -41,25 +42,26 @@ describe('time limits in working days', () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     vi.setSystemTime(new Date('2026-09-30T10:00:00+08:00'))
     const early = await filedComplaint(testApp.app, complaintInput({ concerns: { hallId: 'kunbei-street-station' } }))
-    // 国庆 1–7 October 2026 are holidays: one working day after 30 September is 8 October; five
-    // are 8, 9, 10 (调休上班), 12 and 13 October.
-    expect(early.complaint.deadlines).toEqual({ acknowledgeBy: '2026-10-08', answerBy: '2026-10-13', workingDaysLeft: 5, overdue: null })
+    // 国庆 1–7 October 2026 are holidays: one working day after 30 September is 8 October; three
+    // are 8, 9 and 10 October (a Saturday worked, 调休上班).
+    expect(early.complaint.deadlines).toEqual({ acknowledgeBy: '2026-10-08', answerBy: '2026-10-10', workingDaysLeft: 3, overdue: null })
 
     vi.setSystemTime(new Date('2026-10-09T10:00:00+08:00'))
     const later = await filedComplaint(testApp.app, complaintInput({ concerns: { hallId: 'kunbei-street-station' } }))
+    expect(later.complaint.deadlines).toMatchObject({ acknowledgeBy: '2026-10-10', answerBy: '2026-10-13' })
     const supervisor = await staff('supervisor', { hallIds: ['kunbei-street-station'] })
     let listed = await queue(supervisor.headers)
     expect(listed.complaints.map((complaint) => complaint.trackingNumber)).toEqual([early.trackingNumber, later.trackingNumber])
     expect(listed.complaints[0]!.deadlines.overdue).toBe('acknowledgement')
     expect(listed.overdueCount).toBe(1)
 
-    vi.setSystemTime(new Date('2026-10-14T10:00:00+08:00'))
+    vi.setSystemTime(new Date('2026-10-12T10:00:00+08:00'))
     const clerk = await staff('clerk', { hallIds: ['kunbei-street-station'] })
     const renewed = await staff('supervisor', { hallIds: ['kunbei-street-station'] })
     expect((await act(renewed.headers, later.trackingNumber, 'assignment', { handlerId: clerk.id })).statusCode).toBe(200)
     listed = await queue(renewed.headers)
     expect(listed.complaints[0]).toMatchObject({ trackingNumber: early.trackingNumber, deadlines: { overdue: 'answer', workingDaysLeft: -1 } })
-    expect(listed.complaints[1]).toMatchObject({ trackingNumber: later.trackingNumber, status: 'assigned', deadlines: { overdue: null } })
+    expect(listed.complaints[1]).toMatchObject({ trackingNumber: later.trackingNumber, status: 'assigned', deadlines: { overdue: null, workingDaysLeft: 1 } })
   })
 })
 

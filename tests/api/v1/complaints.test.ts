@@ -109,6 +109,17 @@ describe('POST /api/v1/complaints: retries and limits', () => {
     expect(JSON.stringify(keys.map((row) => row.response_body))).not.toContain(first.json<ComplaintReceipt>().queryCode)
   })
 
+  it('files once when the same write arrives twice at the same time', async () => {
+    const before = await complaintCount()
+    const input = complaintInput()
+    const key = 'parallel-key-0123456789abcdef'
+    const [first, second] = await Promise.all([fileComplaint(testApp.app, input, { key }), fileComplaint(testApp.app, input, { key })])
+    expect([first.statusCode, second.statusCode]).toEqual([201, 201])
+    expect(second.json<ComplaintReceipt>().queryCode).toBe(first.json<ComplaintReceipt>().queryCode)
+    expect(second.json<ComplaintReceipt>().trackingNumber).toBe(first.json<ComplaintReceipt>().trackingNumber)
+    expect(await complaintCount()).toBe(before + 1)
+  })
+
   it('limits anonymous complaints per client address per day, with Retry-After', async () => {
     const remoteAddress = randomAddress()
     for (let index = 0; index < 5; index += 1) await filedComplaint(testApp.app, complaintInput(), { remoteAddress })
