@@ -149,7 +149,7 @@ export interface ComplaintDraftRecord {
   id: string
   /** The citizen it belongs to (Me.id); '' when nobody was signed in on this phone. */
   ownerId: string
-  /** What the form holds (src/domain/complaint-form.ts ComplaintFormValues), plain JSON. */
+  /** What the form holds (ComplaintFormValues in src/components/complaint/complaint-rules.ts), plain JSON. */
   values: unknown
   createdAt: string
   updatedAt: string
