@@ -311,7 +311,7 @@ test('改约 and 取消 are offered until the cut-off, and no longer after it', 
   document.body.innerHTML = ''
 
   // Today at 10:30 with a 60-minute cut-off: it closed at 09:30; it is 10:00 now.
-  const late = await openDetail(makeBooking({ date: '2026-11-25', start: '10:30', end: '11:00', kind: 'regular', changeableUntil: '2026-11-25T01:30:00.000Z' }))
+  const late = await openDetail(makeBooking({ id: '6f1c2a4e-0000-4000-8000-000000000009', date: '2026-11-25', start: '10:30', end: '11:00', kind: 'regular', changeableUntil: '2026-11-25T01:30:00.000Z' }))
   expect(late.wrapper.find('[data-testid="booking-cancel"]').exists()).toBe(false)
   expect(late.wrapper.find('[data-testid="booking-move"]').exists()).toBe(false)
   expect(late.wrapper.get('[data-testid="booking-cutoff-passed"]').text()).toBe('已过改约和取消的截止时间（2026年11月25日 09:30）。如需变更，请联系大厅。')

@@ -26,9 +26,15 @@ export function serviceForItem(services: readonly ScheduleService[], itemCode: s
   return services.find((service) => service.itemCodes?.includes(itemCode)) ?? services.find((service) => service.itemCodes === null)
 }
 
-/** Whether a hall's schedule takes bookings of the item at all. */
-export function hallTakesItem(schedule: HallSchedule | null | undefined, itemCode: string): boolean {
-  return !!schedule && serviceForItem(schedule.services, itemCode) !== undefined
+/**
+ * Whether a hall takes bookings of the item, as the server decides it: the item is offered there
+ * (a service of the schedule lists it, or the guide's 办理地点 names the hall) and a service takes
+ * it. `guideHallIds` null: the guide is not at hand (offline), the schedule alone decides.
+ */
+export function hallTakesItem(schedule: HallSchedule | null | undefined, itemCode: string, guideHallIds: readonly string[] | null = null): boolean {
+  if (!schedule || serviceForItem(schedule.services, itemCode) === undefined) return false
+  const listed = schedule.services.some((service) => service.itemCodes?.includes(itemCode))
+  return listed || guideHallIds === null || guideHallIds.includes(schedule.hallId)
 }
 
 /** Whether a hall's staff serve the item at home (上门服务). */
