@@ -6,6 +6,7 @@ import type { ComplaintDetail } from '../../contract/complaints.ts'
 import { db } from '../../src/db/app-db.ts'
 import ComplaintDetailPage from '../../src/pages/ComplaintDetailPage.vue'
 import ComplaintLookupPage from '../../src/pages/ComplaintLookupPage.vue'
+import ComplaintsPage from '../../src/pages/ComplaintsPage.vue'
 import { OWNER } from './support/application-factory.ts'
 import { mountPage } from './support/mount-page.ts'
 
@@ -48,6 +49,10 @@ function stubApi(detail: ComplaintDetail, lookup?: (body: unknown) => Response) 
     const url = String(input)
     if (url === '/api/v1/me') return json({ ...OWNER, csrfToken: 'token', sessionExpiresAt: '2026-12-25T00:00:00.000Z' })
     if (url === `/api/v1/me/complaints/${TRACKING}`) return json(detail)
+    if (url === '/api/v1/me/complaints') {
+      const { concerns: _concerns, description, occurredAt: _occurredAt, photos: _photos, contact: _contact, timeline: _timeline, answer, rating: _rating, canRate: _canRate, canReopen: _canReopen, ...summary } = detail
+      return json({ complaints: [{ ...summary, excerpt: description.slice(0, 80), answered: answer !== null }] })
+    }
     if (url === '/api/v1/complaint-lookups' && lookup) return lookup(JSON.parse(String(init?.body)))
     throw new TypeError('Failed to fetch')
   })
@@ -145,6 +150,31 @@ describe('ComplaintDetailPage', () => {
     await vi.waitFor(() => expect(wrapper.find('[data-testid="complaint-answer-text"]').exists()).toBe(true))
     expect(wrapper.get('[data-testid="complaint-offline"]').text()).toMatch(/^离线，显示的是 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 的进度。$/)
     expect(fetchMock.mock.calls.filter(([url]) => String(url).includes('/complaints/'))).toHaveLength(0)
+  })
+})
+
+describe('ComplaintsPage list', () => {
+  it('lists my complaints with their status and overdue said plainly; offline, the kept list with its time', async () => {
+    stubApi(answered({ status: 'handling', statusName: '办理中', answer: null, deadlines: { acknowledgeBy: '2026-11-21', answerBy: '2026-11-24', workingDaysLeft: -1, overdue: 'answer' } }))
+    const first = await mountPage(ComplaintsPage, '/complaints')
+    mounted.push(first.wrapper)
+    const item = () => first.wrapper.find(`[data-testid="complaint-item-${TRACKING}"]`)
+    await vi.waitFor(() => expect(item().exists()).toBe(true))
+    expect(item().attributes('href')).toBe(`/complaints/${TRACKING}`)
+    expect(item().get('[data-testid="complaint-item-status"]').text()).toBe('办理中')
+    expect(item().text()).toContain('已超期')
+    expect(item().text()).toContain('投诉 · 办事效率/超期')
+    first.wrapper.unmount()
+    mounted.splice(0)
+
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
+    const fetchMock = stubApi(answered())
+    const { wrapper } = await mountPage(ComplaintsPage, '/complaints')
+    mounted.push(wrapper)
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="complaints-offline"]').exists()).toBe(true))
+    expect(wrapper.get(`[data-testid="complaint-item-${TRACKING}"] [data-testid="complaint-item-status"]`).text()).toBe('办理中')
+    expect(fetchMock.mock.calls.filter(([url]) => String(url) === '/api/v1/me/complaints')).toHaveLength(0)
+    expect(await seriousViolations(wrapper.element)).toEqual([])
   })
 })
 
