@@ -120,7 +120,9 @@ export async function prepareComplaintRequest(
     case 'getComplaintPhotoByQueryCode': {
       const filed = await fileFor(app, {}, operationId === 'getComplaintPhotoByQueryCode')
       if (operationId === 'rateComplaintByQueryCode') await moveTo(db, filed.trackingNumber, 'answered', clerkId)
-      return withPayload(request, (body) => ({
+      // Keys without a session are shared by every anonymous write: the example key may be taken by another operation's.
+      const fresh = operationId === 'rateComplaintByQueryCode' ? { ...request, headers: { ...headers, 'idempotency-key': randomUUID() } } : request
+      return withPayload(fresh, (body) => ({
         ...body,
         trackingNumber: filed.trackingNumber,
         queryCode: filed.queryCode,
