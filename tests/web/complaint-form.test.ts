@@ -196,6 +196,9 @@ describe('ComplaintPage', () => {
     first.wrapper.unmount()
     await vi.waitFor(async () => expect(((await db.complaintDrafts.toArray())[0]?.values as { description?: string })?.description).toBe('等候区座椅太少，老人站着排队。'))
 
+    const list = await mountPage(ComplaintsPage, '/complaints')
+    mountedPages.push(list.wrapper)
+    await vi.waitFor(() => expect(list.wrapper.get('[data-testid="complaints-new"]').text()).toBe('继续填写投诉建议（草稿已保存）'))
     const second = await mountForm()
     await vi.waitFor(() => expect((second.wrapper.get('[data-testid="complaint-description"]').element as HTMLTextAreaElement).value).toBe('等候区座椅太少，老人站着排队。'))
     expect((second.wrapper.get('[data-testid="complaint-kind-suggestion"]').element as HTMLInputElement).checked).toBe(true)
