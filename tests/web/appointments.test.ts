@@ -3,13 +3,15 @@ import 'fake-indexeddb/auto'
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import type { HallSchedule } from '../../contract/appointment-slots.ts'
+import type { CatalogueEntry } from '../../contract/guides.ts'
 import type { AvailableSlot, BookingDetail, HomeServiceRequest, SlotAvailability } from '../../contract/appointments.ts'
 import { db } from '../../src/db/app-db.ts'
 import { deletePersonalData } from '../../src/db/personal-data.ts'
 import AppointmentsPage from '../../src/pages/AppointmentsPage.vue'
 import BookingDetailPage from '../../src/pages/BookingDetailPage.vue'
 import BookingPage from '../../src/pages/BookingPage.vue'
-import { OWNER } from './support/application-factory.ts'
+import HomeServicePage from '../../src/pages/HomeServicePage.vue'
+import { OWNER, profile } from './support/application-factory.ts'
 import { emptyCatalogueChanges, makeServiceItem } from './support/guide-factory.ts'
 import { makeHall } from './support/hall-factory.ts'
 import { mountPage } from './support/mount-page.ts'
@@ -36,6 +38,24 @@ afterEach(() => {
   localStorage.clear()
   document.body.innerHTML = ''
 })
+
+const CATALOGUE_ENTRY: CatalogueEntry = {
+  code: ITEM.code,
+  basicCode: ITEM.basicCode,
+  name: '居民身份证换领',
+  audiences: ['individual'],
+  departmentId: 'public-security',
+  themeIds: [],
+  keywords: ['身份证'],
+  pinyin: ['ju min shen fen zheng huan ling'],
+  initials: ['jmsfzhl'],
+  caseType: null,
+  visitsRequired: 1,
+  popularity: 1,
+  version: 1,
+  updatedAt: '2026-11-20T00:00:00.000Z',
+  offlineBytes: 1000,
+}
 
 function slot(overrides: Partial<AvailableSlot>): AvailableSlot {
   return { date: '2026-11-25', start: '14:00', end: '14:30', kind: 'regular', capacity: 6, remaining: 3, remainingPriority: 4, ...overrides }
@@ -112,7 +132,9 @@ function json(body: unknown, status = 200): Response {
 }
 
 /** The API as the booking pages use it; `answer` decides each write's response. */
-function serve(options: { slots?: AvailableSlot[]; bookings?: BookingDetail[]; requests?: HomeServiceRequest[]; answer?: (sent: Sent) => Response; signedIn?: boolean } = {}) {
+function serve(
+  options: { slots?: AvailableSlot[]; bookings?: BookingDetail[]; requests?: HomeServiceRequest[]; answer?: (sent: Sent) => Response; signedIn?: boolean; homeService?: string[] } = {},
+) {
   const sent: Sent[] = []
   const slotReads: string[] = []
   const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
@@ -128,9 +150,11 @@ function serve(options: { slots?: AvailableSlot[]; bookings?: BookingDetail[]; r
       return json({ ...OWNER, csrfToken: 'token', sessionExpiresAt: '2026-12-25T00:00:00.000Z' })
     }
     if (url === `/api/v1/items/${ITEM.code}`) return json(ITEM)
-    if (url.startsWith('/api/v1/catalogue/changes')) return json(emptyCatalogueChanges)
+    if (url.startsWith('/api/v1/catalogue/changes')) return json({ ...emptyCatalogueChanges, changed: [CATALOGUE_ENTRY] })
     if (url === '/api/v1/halls') return json({ halls: [HALL] })
-    if (url === `/api/v1/halls/${HALL.id}/appointment-schedule`) return json(SCHEDULE)
+    if (url === `/api/v1/halls/${HALL.id}/appointment-schedule`) return json({ ...SCHEDULE, homeService: options.homeService ? { itemCodes: options.homeService } : null })
+    if (url === '/api/v1/me/profile') return json(profile)
+    if (url === '/api/v1/me/companies') return json({ companies: [] })
     if (url.startsWith(`/api/v1/halls/${HALL.id}/slots?`)) {
       slotReads.push(url)
       const answer: SlotAvailability = {
@@ -149,6 +173,8 @@ function serve(options: { slots?: AvailableSlot[]; bookings?: BookingDetail[]; r
     if (url === '/api/v1/me/home-service-requests') return json({ requests: options.requests ?? [] })
     const booking = options.bookings?.find((candidate) => url === `/api/v1/me/bookings/${candidate.id}`)
     if (booking) return json(booking)
+    const request = options.requests?.find((candidate) => url === `/api/v1/me/home-service-requests/${candidate.id}`)
+    if (request) return json(request)
     return json({ code: 'NOT_FOUND', message: '没有找到' }, 404)
   })
   vi.stubGlobal('fetch', fetch)
@@ -382,4 +408,107 @@ test('offline, 预约 shows the bookings kept on the phone; sign-out removes the
 
   await deletePersonalData(OWNER.id)
   expect(await db.meta.get(`appointments:${OWNER.id}`)).toBeUndefined()
+})
+
+test('改约 offers the other times of the item and moves the booking once through the outbox', async () => {
+  const booking = makeBooking({ date: '2026-11-25', start: '14:00', end: '14:30', kind: 'regular' })
+  const moved = { ...booking, start: '12:00', end: '12:30', kind: 'lunch' as const }
+  const { wrapper, sent } = await openDetail(booking, { answer: () => json(moved) })
+  await wrapper.get('[data-testid="booking-move"]').trigger('click')
+  await vi.waitFor(() => expect(wrapper.find('[data-testid="slot-kind-lunch"]').exists()).toBe(true))
+  // The booking's own slot is not offered again.
+  expect(wrapper.find('[data-testid="slot-14:00"]').exists()).toBe(false)
+  await wrapper.get('[data-testid="slot-kind-lunch"] input').setValue(true)
+  await wrapper.get('[data-testid="slot-12:00"]').trigger('click')
+  await wrapper.get('[data-testid="booking-move-confirm"]').trigger('click')
+  await wrapper.get('[data-testid="booking-move-confirm"]').trigger('click')
+  await vi.waitFor(() => expect(wrapper.get('[data-testid="booking-detail-when"]').text()).toBe('2026年11月25日 周三 12:00–12:30'))
+  expect(sent.map((write) => [write.url, write.body])).toEqual([[`/api/v1/me/bookings/${booking.id}/reschedule`, { date: '2026-11-25', start: '12:00', kind: 'lunch' }]])
+  expect(wrapper.get('[data-testid="booking-code"]').text()).toBe('K7QM-3XPD')
+})
+
+function makeRequest(overrides: Partial<HomeServiceRequest> = {}): HomeServiceRequest {
+  return {
+    id: '7a2b3c4d-0000-4000-8000-000000000001',
+    status: 'requested',
+    itemCode: ITEM.code,
+    itemName: '居民身份证换领',
+    hallId: HALL.id,
+    hallName: HALL.name,
+    address: '内蒙古自治区包头市昆都仑区钢铁大街1号',
+    reason: 'mobility',
+    note: null,
+    preferredDates: ['2026-11-27'],
+    contactName: '王小明',
+    contactPhone: '13800000000',
+    visitAt: null,
+    staffNote: null,
+    createdAt: '2026-11-25T02:00:00.000Z',
+    decidedAt: null,
+    cancelledAt: null,
+    ...overrides,
+  }
+}
+
+test('上门服务 offers the items a hall serves at home, prefills the contact from 我的资料 and sends the request once', async () => {
+  const created = makeRequest()
+  const { sent } = serve({ homeService: [ITEM.code], requests: [created], answer: () => json(created, 201) })
+  const { wrapper, router } = await mountPage(HomeServicePage, '/appointments/home-service')
+  open.push(wrapper)
+  await vi.waitFor(() => expect(wrapper.find('[data-testid="home-service-form"]').exists()).toBe(true))
+  expect(wrapper.get('[data-testid="home-service-item"]').findAll('option').map((option) => option.text())).toEqual(['请选择事项', '居民身份证换领'])
+  await vi.waitFor(() => expect((wrapper.get('#home-contactPhone').element as HTMLInputElement).value).toBe('13800000000'))
+  expect((wrapper.get('#home-contactName').element as HTMLInputElement).value).toBe('王小明')
+  expect((wrapper.get('#home-address').element as HTMLTextAreaElement).value).toBe('内蒙古自治区包头市昆都仑区钢铁大街1号')
+  expect(document.querySelector('label[for="home-itemCode"]')?.textContent).toBe('事项')
+
+  // Without a reason and a date, it says what is missing and sends nothing.
+  await wrapper.get('[data-testid="home-service-item"]').setValue(ITEM.code)
+  await wrapper.get('[data-testid="home-service-form"]').trigger('submit')
+  expect(wrapper.text()).toContain('请选择申请原因')
+  expect(wrapper.text()).toContain('请至少选择一个日期')
+  expect(sent).toHaveLength(0)
+
+  await wrapper.get('[data-testid="home-service-reason-mobility"] input').setValue(true)
+  await wrapper.get('[data-testid="home-service-date-2026-11-27"] input').setValue(true)
+  await wrapper.get('[data-testid="home-service-form"]').trigger('submit')
+  await wrapper.get('[data-testid="home-service-form"]').trigger('submit')
+  await vi.waitFor(() => expect(router.currentRoute.value.path).toBe(`/appointments/home-service/${created.id}`))
+  expect(sent).toHaveLength(1)
+  expect(sent[0]!.body).toEqual({
+    itemCode: ITEM.code,
+    hallId: HALL.id,
+    address: '内蒙古自治区包头市昆都仑区钢铁大街1号',
+    reason: 'mobility',
+    note: null,
+    preferredDates: ['2026-11-27'],
+    contactName: '王小明',
+    contactPhone: '13800000000',
+  })
+})
+
+test('a 上门服务 request shows 待确认, the confirmed time, or why it could not be arranged; the list masks the phone', async () => {
+  const waiting = makeRequest()
+  const confirmed = makeRequest({ id: '7a2b3c4d-0000-4000-8000-000000000002', status: 'confirmed', visitAt: '2026-12-02T01:30:00.000Z', staffNote: '携带便携式采集设备' })
+  const declined = makeRequest({ id: '7a2b3c4d-0000-4000-8000-000000000003', status: 'declined', staffNote: '该事项需本人到大厅现场采集指纹' })
+  serve({ requests: [waiting, confirmed, declined] })
+  const outcome = async (request: HomeServiceRequest) => {
+    const { wrapper } = await mountPage(HomeServicePage, `/appointments/home-service/${request.id}`, { id: request.id })
+    open.push(wrapper)
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="home-service-detail-status"]').exists()).toBe(true))
+    return [wrapper.get('[data-testid="home-service-detail-status"]').text(), wrapper.get('[data-testid="home-service-outcome"]').text(), wrapper.find('[data-testid="home-service-cancel"]').exists()]
+  }
+  expect(await outcome(waiting)).toEqual(['待确认', '大厅收到申请后会确认上门时间，请保持电话畅通。', true])
+  expect(await outcome(confirmed)).toEqual(['已确认', '工作人员将于2026年12月2日 09:30上门。', true])
+  expect(await outcome(declined)).toEqual(['未能安排', '未能安排上门：该事项需本人到大厅现场采集指纹', false])
+  open.splice(0).forEach((mounted) => mounted.unmount())
+  document.body.innerHTML = ''
+
+  const { wrapper } = await mountPage(AppointmentsPage, '/appointments')
+  open.push(wrapper)
+  await vi.waitFor(() => expect(wrapper.find('[data-testid="home-service-list"]').exists()).toBe(true))
+  const list = wrapper.get('[data-testid="home-service-list"]').text()
+  expect(list).toContain('联系人：王小明 138****0000')
+  expect(list).not.toContain('13800000000')
+  expect(wrapper.get(`[data-testid="home-service-${confirmed.id}"]`).text()).toContain('上门时间：2026年12月2日 09:30')
 })
