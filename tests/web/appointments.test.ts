@@ -10,6 +10,7 @@ import { deletePersonalData } from '../../src/db/personal-data.ts'
 import AppointmentsPage from '../../src/pages/AppointmentsPage.vue'
 import BookingDetailPage from '../../src/pages/BookingDetailPage.vue'
 import BookingPage from '../../src/pages/BookingPage.vue'
+import GuidePage from '../../src/pages/GuidePage.vue'
 import HomeServicePage from '../../src/pages/HomeServicePage.vue'
 import { OWNER, profile } from './support/application-factory.ts'
 import { emptyCatalogueChanges, makeServiceItem } from './support/guide-factory.ts'
@@ -511,4 +512,40 @@ test('a 上门服务 request shows 待确认, the confirmed time, or why it coul
   expect(list).toContain('联系人：王小明 138****0000')
   expect(list).not.toContain('13800000000')
   expect(wrapper.get(`[data-testid="home-service-${confirmed.id}"]`).text()).toContain('上门时间：2026年12月2日 09:30')
+})
+
+test('the guide offers 预约办理 only for items that take appointments, and it opens the booking with the item chosen', async () => {
+  serve()
+  const { wrapper } = await mountPage(GuidePage, `/g/${ITEM.code}`, { code: ITEM.code })
+  open.push(wrapper)
+  await vi.waitFor(() => expect(wrapper.find('[data-testid="guide-book"]').exists()).toBe(true))
+  expect(wrapper.get('[data-testid="guide-book"]').text()).toBe('预约办理')
+  expect(wrapper.get('[data-testid="guide-book"]').attributes('href')).toBe(`/appointments/book?item=${ITEM.code}`)
+  open.splice(0).forEach((mounted) => mounted.unmount())
+  document.body.innerHTML = ''
+
+  const unbookable = makeServiceItem({ name: '不动产登记资料查询', appointment: { available: false, note: null } }, { code: '000172008000002' })
+  vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL) => json(String(input).startsWith('/api/v1/catalogue/changes') ? emptyCatalogueChanges : unbookable)))
+  const other = await mountPage(GuidePage, `/g/${unbookable.code}`, { code: unbookable.code })
+  open.push(other.wrapper)
+  await vi.waitFor(() => expect(other.wrapper.find('[data-testid="guide-name"]').text()).toBe('不动产登记资料查询'))
+  expect(other.wrapper.find('[data-testid="guide-book"]').exists()).toBe(false)
+})
+
+test('a booking made offline is listed on 预约 as waiting to be sent when the connection returns', async () => {
+  serve()
+  const booking = await openBooking()
+  vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
+  window.dispatchEvent(new Event('offline'))
+  vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))))
+  await booking.wrapper.get('[data-testid="slot-14:00"]').trigger('click')
+  await booking.wrapper.get('[data-testid="booking-confirm"]').trigger('click')
+  await vi.waitFor(() => expect(booking.wrapper.find('[data-testid="booking-waiting"]').exists()).toBe(true))
+  open.splice(0).forEach((mounted) => mounted.unmount())
+  document.body.innerHTML = ''
+
+  const { wrapper } = await mountPage(AppointmentsPage, '/appointments')
+  open.push(wrapper)
+  await vi.waitFor(() => expect(wrapper.find('[data-testid="pending-booking"]').exists()).toBe(true))
+  expect(wrapper.get('[data-testid="pending-booking"]').text()).toBe('预约 · 居民身份证换领 · 2026年11月25日 周三 14:00–14:30已保存在本机，联网后提交')
 })
