@@ -40,8 +40,13 @@ export type NotificationKind = Static<typeof NotificationKind>
 export const NotificationItem = Type.Object({
   id: Type.String({ format: 'uuid' }),
   kind: NotificationKind,
-  /** The case it is about; tapping the notification opens /me/cases/<caseNumber>. */
+  /** The case it is about, if any. */
   caseNumber: Type.Union([Type.String(), Type.Null()]),
+  /**
+   * The app path tapping the notification opens: the case (/me/cases/<caseNumber>), a booking,
+   * a home-service request, a complaint; null when there is nothing beyond the notification.
+   */
+  link: Type.Union([Type.String({ pattern: '^/[^/]' }), Type.Null()]),
   title: Type.String(),
   body: Type.String(),
   createdAt: Timestamp,
@@ -109,7 +114,7 @@ export const PushMessage = Type.Object({
   title: Type.String(),
   body: Type.String(),
   caseNumber: Type.Union([Type.String(), Type.Null()]),
-  /** The app path to open on click: /me/cases/<caseNumber> or /me/notifications. */
+  /** The app path to open on click: the notification's link, else /me/notifications. */
   url: Type.String(),
 })
 export type PushMessage = Static<typeof PushMessage>

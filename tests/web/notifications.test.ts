@@ -15,6 +15,7 @@ function notification(overrides: Partial<NotificationItem> = {}): NotificationIt
     id: '11111111-1111-4111-8111-111111111111',
     kind: 'case_status',
     caseNumber: 'KDL-20261125-0001',
+    link: '/me/cases/KDL-20261125-0001',
     title: '办件已受理',
     body: '“居民身份证申领”：申请已受理，办理时限自受理之日起计算',
     createdAt: '2026-11-25T02:00:00.000Z',
@@ -119,6 +120,16 @@ describe('the notification centre', () => {
     expect(items[0]!.classes()).toContain('notification-item--unread')
     expect(items[1]!.text()).not.toContain('未读')
     expect(wrapper.get('[data-testid="notifications-unread-count"]').text()).toBe('1条未读')
+  })
+
+  test('a notification about something else than a case opens what it is about: a complaint', async () => {
+    signIn()
+    const answered = notification({ id: '33333333-3333-4333-8333-333333333333', kind: 'complaint_answered', caseNumber: null, link: '/complaints/TS-20261125-0001', title: '您的投诉建议已答复' })
+    serve({ list: () => json(200, { items: [answered], unreadCount: 1, nextCursor: null } satisfies NotificationList) })
+    const { wrapper, router } = await mountPage(NotificationsPage, '/me/notifications')
+    await vi.waitFor(() => expect(wrapper.find(`[data-testid="notification-${answered.id}"]`).exists()).toBe(true))
+    await wrapper.get(`[data-testid="notification-${answered.id}"]`).trigger('click')
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/complaints/TS-20261125-0001'), { timeout: 10_000 })
   })
 
   test('tapping a notification marks it read and opens its case', async () => {

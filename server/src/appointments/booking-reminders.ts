@@ -35,7 +35,7 @@ export async function sendBookingReminders(db: Kysely<Database>, now: Date = new
         const bookings = bookingsRepository(trx)
         const due = await bookings.dueForReminder(pass.column, pass.minutesBefore, pass.minutesAfter, now, BATCH)
         for (const booking of due) {
-          await notifyCitizen(trx, { citizenId: booking.citizen_id, kind: 'appointment_reminder', title: pass.title, body: reminderBody(booking), now })
+          await notifyCitizen(trx, { citizenId: booking.citizen_id, kind: 'appointment_reminder', link: `/appointments/bookings/${booking.id}`, title: pass.title, body: reminderBody(booking), now })
           await bookings.markReminded(booking.id, pass.column, now)
           if (pass.column === 'reminded_two_hours_at' && booking.reminded_day_before_at === null) await bookings.markReminded(booking.id, 'reminded_day_before_at', now)
         }

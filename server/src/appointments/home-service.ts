@@ -88,6 +88,7 @@ export async function confirmHomeService(trx: Kysely<Database>, id: string, inpu
   await notifyCitizen(trx, {
     citizenId: request.citizen_id,
     kind: 'home_service',
+    link: `/appointments/home-service/${id}`,
     title: '上门服务已确认',
     body: `“${request.item_name}”上门服务已安排在${describeVisit(visitAt)}，工作人员将按约上门。${note ? `说明：${note}` : ''}`,
     now,
@@ -106,6 +107,7 @@ export async function declineHomeService(trx: Kysely<Database>, id: string, inpu
   await notifyCitizen(trx, {
     citizenId: request.citizen_id,
     kind: 'home_service',
+    link: `/appointments/home-service/${id}`,
     title: '上门服务未能安排',
     body: `“${request.item_name}”上门服务申请未能安排，原因：${reason}`,
     now,

@@ -44,6 +44,7 @@ async function cancelDisplacedBookings(trx: Kysely<Database>, hallId: string, sc
     await notifyCitizen(trx, {
       citizenId: booking.citizen_id,
       kind: 'appointment_cancelled',
+      link: `/appointments/bookings/${booking.id}`,
       title: '预约已取消：大厅服务安排调整',
       body: `您预约的${formatLocalDateChinese(booking.slot_date)} ${booking.start_time}到${booking.hall_name}办理“${booking.item_name}”（预约码 ${booking.code}）因${note ? `“${note}”` : '大厅服务安排调整'}已取消，请重新选择时段预约。`,
       now,

@@ -90,6 +90,7 @@ export async function actOnComplaint(
     await notifyCitizen(trx, {
       citizenId: complaint.citizenId,
       kind: 'complaint_answered',
+      link: `/complaints/${encodeURIComponent(complaint.trackingNumber)}`,
       title: '您的投诉建议已答复',
       body: `投诉建议 ${complaint.trackingNumber} 已有答复，请查看并评价是否满意。`,
       now,

@@ -299,6 +299,8 @@ export interface NotificationsTable {
   citizen_id: string
   kind: string
   case_number: string | null
+  /** The app path the notification opens (migration 0012); null: none beyond the list. */
+  link: string | null
   title: string
   body: string
   created_at: Date

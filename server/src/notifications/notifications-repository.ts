@@ -30,7 +30,7 @@ export function notificationsRepository(db: Kysely<Database>, citizenId: string)
 
     /** Newest first; `cursor` continues after the last item of the previous page. */
     async list(limit: number, cursor?: string): Promise<NotificationList> {
-      let query = own().select(['id', 'kind', 'case_number', 'title', 'body', 'created_at', 'read_at'])
+      let query = own().select(['id', 'kind', 'case_number', 'link', 'title', 'body', 'created_at', 'read_at'])
       if (cursor) {
         const after = decodeCursor(cursor)
         query = query.where((eb) =>
@@ -47,6 +47,7 @@ export function notificationsRepository(db: Kysely<Database>, citizenId: string)
         id: row.id,
         kind: row.kind as NotificationKind,
         caseNumber: row.case_number,
+        link: row.link,
         title: row.title,
         body: row.body,
         createdAt: row.created_at.toISOString(),

@@ -12,6 +12,11 @@ export interface CitizenNotice {
   kind: NotificationKind
   /** The case it is about (opened when the citizen taps the notification); none for general notices. */
   caseNumber?: string | null
+  /**
+   * The app path tapping it opens, e.g. /complaints/TS-20261125-0001; a notice about a case opens
+   * the case (/me/cases/<caseNumber>) unless it says otherwise.
+   */
+  link?: string | null
   /** Short, shown as the push title and in bold in the list (at most 100 characters). */
   title: string
   /** One or two sentences in Chinese (at most 1000 characters). */
@@ -39,6 +44,13 @@ function clip(text: string, max: number): string {
   return trimmed.length <= max ? trimmed : `${trimmed.slice(0, max - 1)}…`
 }
 
+/** Where the notice leads: its own link, else its case, else nowhere beyond the list. */
+function noticeLink(notice: CitizenNotice): string | null {
+  const link = notice.link ?? (notice.caseNumber ? `/me/cases/${encodeURIComponent(notice.caseNumber)}` : null)
+  if (link !== null && !/^\/[^/]/.test(link)) throw new RangeError(`a notification links to an app path, not ${link}`)
+  return link
+}
+
 /**
  * Tells a citizen something about their case: stores the notification in the caller's
  * transaction (so it exists exactly when the change it tells about does) and marks it for Web
@@ -52,6 +64,7 @@ export async function notifyCitizen(trx: Kysely<Database>, notice: CitizenNotice
       citizen_id: notice.citizenId,
       kind: notice.kind,
       case_number: notice.caseNumber ?? null,
+      link: noticeLink(notice),
       title: clip(notice.title, TITLE_MAX),
       body: clip(notice.body, BODY_MAX),
       created_at: notice.now ?? new Date(),

@@ -41,14 +41,14 @@ const BATCH = 50
 /** Seconds a push service keeps a message for a device that is offline. */
 const TTL_SECONDS = 24 * 60 * 60
 
-export function pushPayload(row: { id: string; kind: string; title: string; body: string; case_number: string | null }): PushPayload {
+export function pushPayload(row: { id: string; kind: string; title: string; body: string; case_number: string | null; link: string | null }): PushPayload {
   return {
     id: row.id,
     kind: row.kind,
     title: row.title,
     body: row.body,
     caseNumber: row.case_number,
-    url: row.case_number ? `/me/cases/${row.case_number}` : '/me/notifications',
+    url: row.link ?? '/me/notifications',
   }
 }
 
@@ -122,7 +122,7 @@ export function createPushSender({ db, vapid, log, timeoutMs = 10_000, pollMs = 
       .where('id', 'in', (eb) =>
         eb.selectFrom('notifications').select('id').where('push_pending', '=', true).orderBy('created_at').limit(BATCH).forUpdate().skipLocked(),
       )
-      .returning(['id', 'citizen_id', 'kind', 'case_number', 'title', 'body', 'created_at'])
+      .returning(['id', 'citizen_id', 'kind', 'case_number', 'link', 'title', 'body', 'created_at'])
       .execute()
     const fresh = claimed.filter((row) => Date.now() - row.created_at.getTime() <= maxAgeMs)
     const citizenIds = [...new Set(fresh.map((row) => row.citizen_id))]

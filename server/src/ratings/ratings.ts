@@ -110,6 +110,8 @@ export async function recordFollowUpOutcome(
     citizenId: found.citizenId,
     kind: 'follow_up_outcome',
     caseNumber: target.kind === 'case' ? target.caseNumber : null,
+    // A hall visit's outcome shows beside the rating, on the hall's rating page.
+    link: target.kind === 'hall' ? `/halls/${encodeURIComponent(target.hallId)}/rating` : null,
     title: `评价${FOLLOW_UP_STATUS_NAMES.closed}`,
     body: `${about}的评价已回访整改：${text}`,
     now,

@@ -271,13 +271,13 @@ describe('reminders', () => {
     const booking = (await book(testApp, signedIn.headers, bookingInput({ date: workingDay(8), start: '09:00' }))).json<BookingDetail>()
     const startsAt = new Date(`${booking.date}T09:00:00+08:00`).getTime()
     const reminders = () =>
-      testApp.db.selectFrom('notifications').select(['title', 'body']).where('citizen_id', '=', signedIn.me.id).where('kind', '=', 'appointment_reminder').orderBy('created_at').execute()
+      testApp.db.selectFrom('notifications').select(['title', 'body', 'link']).where('citizen_id', '=', signedIn.me.id).where('kind', '=', 'appointment_reminder').orderBy('created_at').execute()
 
     await sendBookingReminders(testApp.db, new Date(startsAt - 26 * 3_600_000))
     expect(await reminders()).toHaveLength(0)
     await sendBookingReminders(testApp.db, new Date(startsAt - 23 * 3_600_000))
     await sendBookingReminders(testApp.db, new Date(startsAt - 22 * 3_600_000))
-    expect((await reminders()).map((row) => row.title)).toEqual(['预约提醒：明天办理'])
+    expect((await reminders()).map((row) => [row.title, row.link])).toEqual([['预约提醒：明天办理', `/appointments/bookings/${booking.id}`]])
     await sendBookingReminders(testApp.db, new Date(startsAt - 100 * 60_000))
     await sendBookingReminders(testApp.db, new Date(startsAt - 90 * 60_000))
     const sent = await reminders()

@@ -92,8 +92,8 @@ describe('staff handling', () => {
     expect((await act(clerk.headers, trackingNumber, 'handling', { note: '已联系窗口核实' })).json<StaffComplaintDetail>().status).toBe('handling')
     const answered = await act(clerk.headers, trackingNumber, 'answer', { answer: answerText })
     expect(answered.json<StaffComplaintDetail>()).toMatchObject({ status: 'answered', answer: { text: answerText } })
-    const notices = await testApp.db.selectFrom('notifications').select(['kind', 'body']).where('citizen_id', '=', citizen.me.id).execute()
-    expect(notices).toEqual([{ kind: 'complaint_answered', body: expect.stringContaining(trackingNumber) }])
+    const notices = await testApp.db.selectFrom('notifications').select(['kind', 'body', 'link']).where('citizen_id', '=', citizen.me.id).execute()
+    expect(notices).toEqual([{ kind: 'complaint_answered', body: expect.stringContaining(trackingNumber), link: `/complaints/${trackingNumber}` }])
 
     const reopened = await rate(citizen.headers, trackingNumber, { satisfied: false, comment: '问题没有解决', reopen: true })
     expect(reopened.statusCode, reopened.body).toBe(200)

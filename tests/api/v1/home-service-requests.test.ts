@@ -62,7 +62,9 @@ describe('上门服务', () => {
     expect(seen.json<HomeServiceRequest>()).toMatchObject({ status: 'confirmed', visitAt: new Date(visitAt).toISOString(), staffNote: '工作人员将携带便携式采集设备上门' })
     const notices = await testApp.app.inject({ method: 'GET', url: '/api/v1/me/notifications', headers: citizen.headers })
     expect(notices.statusCode, notices.body).toBe(200)
-    expect(notices.json<NotificationList>().items).toEqual([expect.objectContaining({ kind: 'home_service', title: '上门服务已确认' })])
+    expect(notices.json<NotificationList>().items).toEqual([
+      expect.objectContaining({ kind: 'home_service', title: '上门服务已确认', link: `/appointments/home-service/${requested.id}` }),
+    ])
     const audit = await testApp.db.selectFrom('audit_log').select('action').where('target', '=', `home-service-request:${requested.id}`).execute()
     expect(audit.map((row) => row.action)).toEqual(['home-service.read', 'home-service.confirm'])
 

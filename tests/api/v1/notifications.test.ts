@@ -47,12 +47,13 @@ describe('my notifications', () => {
       id: expect.any(String),
       kind: 'correction_requested',
       caseNumber: 'KDL-20261125-0001',
+      link: '/me/cases/KDL-20261125-0001',
       title: '需要补正材料',
       body: '共 2 项材料需要补正。',
       createdAt: '2026-11-25T02:00:00.000Z',
       readAt: null,
     })
-    expect(first.items[0]!.caseNumber).toBeNull()
+    expect(first.items[0]).toMatchObject({ caseNumber: null, link: null })
     expect(first.nextCursor).toEqual(expect.any(String))
 
     const second = (await list(citizen, `?limit=2&cursor=${first.nextCursor}`)).json<NotificationList>()
