@@ -1,8 +1,8 @@
 import type { ComplaintDetail, ComplaintInput, ComplaintReceipt } from '../../../contract/complaints.ts'
 import { rateComplaint, submitComplaint, uploadComplaintPhoto, type ComplaintRatingWrite } from '../../api/complaints.ts'
-import { db } from '../../db/app-db.ts'
 import { storeComplaint } from '../../db/complaint-cache.ts'
 import { i18n } from '../../modules/i18n.ts'
+import { noteRequestLeaving, requestLeftBefore, uploadIdOf } from '../../outbox/file-uploads.ts'
 
 /**
  * What the outbox keeps of a complaint until the server has it. Photos stay on the phone
@@ -15,18 +15,6 @@ export interface ComplaintSubmission {
   photoFileIds: string[]
 }
 
-/** An upload the server still keeps for at least this long is attached as it is; an older one is sent again. */
-const UPLOAD_MARGIN_MS = 60 * 60 * 1000
-
-async function uploadedPhotoId(fileId: string): Promise<string> {
-  const file = await db.draftFiles.get(fileId)
-  if (!file) throw new Error(i18n.global.t('complaints.receipt.photoMissing'))
-  if (file.uploadId && file.uploadExpiresAt && Date.parse(file.uploadExpiresAt) - Date.now() > UPLOAD_MARGIN_MS) return file.uploadId
-  const upload = await uploadComplaintPhoto(file.blob)
-  await db.draftFiles.update(fileId, { uploadId: upload.photoId, uploadExpiresAt: upload.expiresAt })
-  return upload.photoId
-}
-
 /**
  * Sends one complaint: uploads the photos not on the server yet, then files it with the outbox
  * item's id as the Idempotency-Key, so a retry after a dropped connection gets the first receipt
@@ -34,8 +22,17 @@ async function uploadedPhotoId(fileId: string): Promise<string> {
  * code, for 我的投诉 and reading offline.
  */
 export async function sendComplaint(id: string, ownerId: string | undefined, submission: ComplaintSubmission): Promise<ComplaintReceipt> {
+  const upload = {
+    upload: async (blob: Blob) => {
+      const photo = await uploadComplaintPhoto(blob)
+      return { uploadId: photo.photoId, expiresAt: photo.expiresAt }
+    },
+    missingMessage: i18n.global.t('complaints.receipt.photoMissing'),
+    requestLeft: await requestLeftBefore(id),
+  }
   const photoIds: string[] = []
-  for (const fileId of submission.photoFileIds) photoIds.push(await uploadedPhotoId(fileId))
+  for (const fileId of submission.photoFileIds) photoIds.push(await uploadIdOf(fileId, upload))
+  await noteRequestLeaving(id)
   const receipt = await submitComplaint({ ...submission.input, photoIds }, id)
   await storeComplaint(ownerId ?? '', receipt.complaint, new Date().toISOString(), receipt.queryCode)
   return receipt
