@@ -2,12 +2,12 @@
 // fill 我的资料, apply for 失业保险金申领 with the form prefilled from it, attach a photo, defer the
 // 容缺 material with its commitment, submit offline, come back online: exactly one case.
 import { randomInt } from 'node:crypto'
-import { deflateSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { CaseList } from '../../contract/applications.ts'
 import { startAppServer, type AppServer } from './support/app-server.ts'
 import { PHONE_AGENTS, cspViolations, launchChromium, newPhoneContext, seriousAxeViolations } from './support/browser.ts'
+import { photoPng } from './support/photos.ts'
 import { loggedSignInCode } from './support/sign-in-codes.ts'
 
 /** 失业保险金申领: a form with profile prefill, a photo material and a deferrable (容缺) one. */
@@ -23,32 +23,6 @@ afterAll(async () => {
   await browser?.close()
   await server?.stop()
 })
-
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-  return c >>> 0
-})
-const crc32 = (bytes: Buffer) => (bytes.reduce((c, byte) => crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8), 0xffffffff) ^ 0xffffffff) >>> 0
-
-/** A real 64×48 PNG (a photo stand-in the browser can draw, so it goes through compression). */
-function photoPng(): Buffer {
-  const [width, height] = [64, 48]
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
-    const length = Buffer.alloc(4)
-    length.writeUInt32BE(data.length)
-    const crc = Buffer.alloc(4)
-    crc.writeUInt32BE(crc32(body))
-    return Buffer.concat([length, body, crc])
-  }
-  const header = Buffer.alloc(13)
-  header.writeUInt32BE(width, 0)
-  header.writeUInt32BE(height, 4)
-  header.set([8, 2, 0, 0, 0], 8)
-  const rows = Buffer.concat(Array.from({ length: height }, (_, y) => Buffer.from([0, ...Array.from({ length: width }, (_, x) => [x * 4, y * 5, 160]).flat()])))
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))])
-}
 
 /** Signs in on /signin with the code the server logged; `wrongFirst` tries a wrong code before it. */
 async function signIn(page: Page, phone: string, options: { wrongFirst?: boolean } = {}): Promise<void> {

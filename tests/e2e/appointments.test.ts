@@ -3,36 +3,30 @@
 // items on Saturday and Sunday mornings), see the booking code and its QR code, add it to the
 // calendar (.ics on Android; the open-in-browser hint in WeChat), move it to another weekend time,
 // cancel it; request 上门服务 and see the hall's confirmation, made through the staff API.
-import { spawnSync } from 'node:child_process'
-import { randomInt, randomUUID } from 'node:crypto'
+import { randomInt } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { BookingList, HomeServiceRequest } from '../../contract/appointments.ts'
-import type { StaffMe } from '../../contract/staff.ts'
+import { addCalendarDays, formatLocalDateChinese, shanghaiToday } from '../../contract/local-date.ts'
 import { startAppServer, type AppServer } from './support/app-server.ts'
 import { PHONE_AGENTS, cspViolations, launchChromium, newPhoneContext, seriousAxeViolations } from './support/browser.ts'
-import { loggedSignInCode } from './support/sign-in-codes.ts'
+import { signInOnPage } from './support/sign-in-codes.ts'
+import { createStaffAdmin, staffRequest, staffSignIn } from './support/staff-api.ts'
 
 /** 居民身份证申领、换领、补领: bookable at the civic centre, on weekends too, and served at home. */
 const ITEM = '000172008000001'
 const HALL = 'kundulun-civic-centre'
-const ADMIN = { username: 'appointments.admin', password: 'e2e-admin-password-1' }
-const root = join(import.meta.dirname, '..', '..')
+const ADMIN = { username: 'appointments.admin', password: 'e2e-admin-password-1', displayName: '孙丽' }
 
 let browser: Browser
 let server: AppServer
 let dataDir: string
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'kdl-appointments-'))
-  const created = spawnSync(process.execPath, [join(root, 'server', 'scripts', 'create-staff-admin.ts'), '--username', ADMIN.username, '--display-name', '孙丽'], {
-    cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, STAFF_ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn' },
-    encoding: 'utf8',
-  })
-  if (created.status !== 0) throw new Error(`create-staff-admin failed: ${created.stderr}${created.stdout}`)
+  createStaffAdmin(dataDir, ADMIN)
   ;[browser, server] = await Promise.all([launchChromium(), startAppServer({ dataDir, env: { LOG_LEVEL: 'info' } })])
 })
 afterAll(async () => {
@@ -43,42 +37,12 @@ afterAll(async () => {
 
 /** Confirms a home-service request as the administrator (who acts for every hall), with the visit's time. */
 async function confirmHomeService(requestId: string, visitAt: string, note: string): Promise<HomeServiceRequest> {
-  const signIn = await fetch(`${server.baseURL}/api/v1/staff/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  })
-  if (!signIn.ok) throw new Error(`staff sign-in ${signIn.status}: ${await signIn.text()}`)
-  const me = (await signIn.json()) as StaffMe
-  const cookie = signIn.headers
-    .getSetCookie()
-    .map((header) => header.split(';')[0])
-    .join('; ')
-  const response = await fetch(`${server.baseURL}/api/v1/staff/home-service-requests/${requestId}/confirm`, {
-    method: 'POST',
-    headers: { cookie, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-    body: JSON.stringify({ visitAt, note }),
-  })
-  if (!response.ok) throw new Error(`confirm ${response.status}: ${await response.text()}`)
-  return (await response.json()) as HomeServiceRequest
-}
-
-async function signIn(page: Page, phone: string): Promise<void> {
-  await expect.poll(() => page.getByTestId('signin-form').isVisible(), { timeout: 15_000 }).toBe(true)
-  await page.locator('#signin-phone').fill(phone)
-  await page.getByTestId('signin-get-code').click()
-  await expect.poll(() => page.getByTestId('signin-get-code').textContent()).toMatch(/秒后可重新获取/)
-  await page.locator('#signin-code').fill(await loggedSignInCode(server, phone))
-  await page.getByTestId('signin-submit').click()
+  const admin = await staffSignIn(server, ADMIN)
+  return await staffRequest<HomeServiceRequest>(server, admin, 'POST', `/api/v1/staff/home-service-requests/${requestId}/confirm`, { visitAt, note })
 }
 
 async function myBookings(page: Page): Promise<BookingList['bookings']> {
   return await page.evaluate(async () => ((await (await fetch('/api/v1/me/bookings')).json()) as BookingList).bookings)
-}
-
-/** Serious axe findings on the page's own content (the tab bar's badge has tests of its own). */
-async function contentAxeViolations(page: Page) {
-  return (await seriousAxeViolations(page)).filter((violation) => !violation.targets.every((target) => target.includes('van-tabbar')))
 }
 
 /** Chooses the first weekend date offered, its 周末及节假日 tab and the first time with a place left; answers the time. */
@@ -106,7 +70,7 @@ describe.each(PHONE_AGENTS)('预约 in $name', ({ name, userAgent }) => {
     // The guide offers 预约办理; booking needs a session and comes back with the item chosen.
     await page.goto(`/g/${ITEM}`)
     await page.getByTestId('guide-book').click()
-    await signIn(page, phone)
+    await signInOnPage(page, server, phone)
     await expect.poll(() => page.getByTestId('booking-item-name').textContent(), { timeout: 15_000 }).toBe('居民身份证申领、换领、补领')
     await expect.poll(() => page.getByTestId(`booking-hall-${HALL}`).locator('input').isChecked(), { timeout: 15_000 }).toBe(true)
 
@@ -115,7 +79,7 @@ describe.each(PHONE_AGENTS)('预约 in $name', ({ name, userAgent }) => {
     expect(await page.getByTestId('booking-chosen').textContent()).toMatch(new RegExp(`^\\d{4}年\\d{1,2}月\\d{1,2}日 周[六日] ${start}–\\d{2}:\\d{2} · 周末及节假日$`))
     // Nothing widens the page beyond the phone's screen (the row of 14 dates scrolls on its own).
     expect(await page.evaluate(() => [window.innerWidth, document.documentElement.scrollWidth])).toEqual([390, 390])
-    expect(await contentAxeViolations(page)).toEqual([])
+    expect(await seriousAxeViolations(page)).toEqual([])
     await page.getByTestId('booking-confirm').dblclick()
 
     // The booking: its code large, the QR code, the time in words.
@@ -127,7 +91,7 @@ describe.each(PHONE_AGENTS)('预约 in $name', ({ name, userAgent }) => {
     const booked = await myBookings(page)
     expect(booked).toHaveLength(1)
     expect(booked[0]).toMatchObject({ code, kind: 'rest_day', start, status: 'booked', priorityGroup: 'elderly' })
-    expect(await contentAxeViolations(page)).toEqual([])
+    expect(await seriousAxeViolations(page)).toEqual([])
 
     // 添加到日历: the .ics on Android; WeChat cannot open it, and says how to go on.
     if (inWeChat) {
@@ -159,7 +123,7 @@ describe.each(PHONE_AGENTS)('预约 in $name', ({ name, userAgent }) => {
     // 预约 lists it, cancelled.
     await page.goto('/appointments')
     await expect.poll(() => page.getByTestId('bookings-list').textContent(), { timeout: 15_000 }).toContain('已取消')
-    expect(await contentAxeViolations(page)).toEqual([])
+    expect(await seriousAxeViolations(page)).toEqual([])
     expect(await cspViolations(page)).toEqual([])
     await context.close()
   })
@@ -170,7 +134,7 @@ describe.each(PHONE_AGENTS)('预约 in $name', ({ name, userAgent }) => {
     const page = await context.newPage()
     await page.goto('/appointments')
     await page.getByTestId('appointments-sign-in-link').click()
-    await signIn(page, phone)
+    await signInOnPage(page, server, phone)
     await page.getByTestId('appointments-home-service').click()
 
     await expect.poll(() => page.getByTestId('home-service-form').isVisible(), { timeout: 15_000 }).toBe(true)
@@ -181,16 +145,18 @@ describe.each(PHONE_AGENTS)('预约 in $name', ({ name, userAgent }) => {
     await page.locator('#home-contactName').fill('王秀英')
     // 我的资料 is empty for a new citizen: the number is typed.
     await page.locator('#home-contactPhone').fill(phone)
-    expect(await contentAxeViolations(page)).toEqual([])
+    expect(await seriousAxeViolations(page)).toEqual([])
     await page.getByTestId('home-service-submit').click()
 
     await expect.poll(() => page.getByTestId('home-service-detail-status').textContent(), { timeout: 20_000 }).toBe('待确认')
     const requestId = new URL(page.url()).pathname.split('/').pop()!
-    await confirmHomeService(requestId, '2026-12-02T09:30:00+08:00', '工作人员将携带便携式采集设备上门')
+    // A week from today, whatever day the test runs.
+    const visitDate = addCalendarDays(shanghaiToday(), 7)
+    await confirmHomeService(requestId, `${visitDate}T09:30:00+08:00`, '工作人员将携带便携式采集设备上门')
 
     await page.reload()
     await expect.poll(() => page.getByTestId('home-service-detail-status').textContent(), { timeout: 20_000 }).toBe('已确认')
-    expect(await page.getByTestId('home-service-outcome').textContent()).toContain('2026年12月2日 09:30')
+    expect(await page.getByTestId('home-service-outcome').textContent()).toContain(`${formatLocalDateChinese(visitDate)} 09:30`)
     expect(await page.getByTestId('home-service-staff-note').textContent()).toContain('便携式采集设备')
 
     // In the list, the phone number is masked.
@@ -199,7 +165,7 @@ describe.each(PHONE_AGENTS)('预约 in $name', ({ name, userAgent }) => {
     await expect.poll(() => line.textContent(), { timeout: 15_000 }).toContain('已确认')
     expect(await line.textContent()).toContain(`${phone.slice(0, 3)}****${phone.slice(7)}`)
     expect(await line.textContent()).not.toContain(phone)
-    expect(await contentAxeViolations(page)).toEqual([])
+    expect(await seriousAxeViolations(page)).toEqual([])
     await context.close()
   })
 })
