@@ -230,7 +230,7 @@ export class AppDatabase extends Dexie {
       notifications: 'id, ownerId, createdAt',
     })
     // 投诉建议: drafts being written and complaints as last read, per citizen, for reading offline.
-    this.version(6).stores({
+    this.version(5).stores({
       complaintDrafts: 'id, ownerId, updatedAt',
       complaints: 'trackingNumber, ownerId',
     })
