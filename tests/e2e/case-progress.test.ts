@@ -13,6 +13,7 @@ import type { StaffCaseTransition } from '../../contract/case-lifecycle.ts'
 import { startAppServer, type AppServer } from './support/app-server.ts'
 import { applyFromPhone } from './support/applications.ts'
 import { PHONE_AGENTS, launchChromium, newPhoneContext, seriousAxeViolations } from './support/browser.ts'
+import { phoneNetwork, recordAnswers } from './support/network.ts'
 import { photoPng } from './support/photos.ts'
 import { createStaff, createStaffAdmin, staffRequest, staffSignIn, type StaffSession } from './support/staff-api.ts'
 
@@ -68,6 +69,7 @@ describe.each(PHONE_AGENTS)('case progress in $name', ({ userAgent }) => {
     const phone = `137${String(randomInt(0, 100_000_000)).padStart(8, '0')}`
     const context = await newPhoneContext(browser, server.baseURL, userAgent)
     const page = await context.newPage()
+    const network = phoneNetwork(context)
     const caseNumber = await applyFromPhone(page, server, phone)
 
     // Staff of the department accept the case and ask for everything missing at once.
@@ -102,15 +104,10 @@ describe.each(PHONE_AGENTS)('case progress in $name', ({ userAgent }) => {
     expect(await seriousAxeViolations(page)).toEqual([])
 
     // Answered with the connection gone: kept on the phone, sent once when it returns.
-    const answers: number[] = []
-    await page.route('**/api/v1/me/cases/*/correction-response', async (route) => {
-      const response = await route.fetch()
-      answers.push(response.status())
-      await route.fulfill({ response })
-    })
+    const answers = await recordAnswers(page, '**/api/v1/me/cases/*/correction-response', network)
     await page.getByTestId('case-correction-answer').click()
     await expect.poll(() => page.locator('#correction-formerEmployer').isVisible(), WAIT).toBe(true)
-    await context.setOffline(true)
+    await network.setOffline(true)
     await page.locator('#correction-formerEmployer').fill('包头市示例钢铁有限公司')
     await page.locator('#correction-note').fill('已重新拍摄身份证正反面')
     await page.getByTestId('pick-id-card').setInputFiles({ name: '身份证-重拍.png', mimeType: 'image/png', buffer: photoPng(90) })
@@ -120,7 +117,7 @@ describe.each(PHONE_AGENTS)('case progress in $name', ({ userAgent }) => {
     await expect.poll(() => page.getByTestId('case-correction-waiting').textContent(), WAIT).toContain('联网后会自动提交')
     expect(answers).toEqual([])
 
-    await context.setOffline(false)
+    await network.setOffline(false)
     await expect.poll(() => page.getByTestId('case-correction-sent').textContent(), { timeout: 30_000 }).toContain('已提交补正')
     expect(answers).toEqual([200])
     const resubmitted = await staffRequest<CaseDetail>(server, admin, 'GET', `/api/v1/staff/cases/${caseNumber}`)

@@ -15,6 +15,7 @@ import type { FollowUpList } from '../../contract/ratings.ts'
 import { startAppServer, type AppServer } from './support/app-server.ts'
 import { applyFromPhone } from './support/applications.ts'
 import { PHONE_AGENTS, launchChromium, newPhoneContext, seriousAxeViolations } from './support/browser.ts'
+import { phoneNetwork, recordAnswers } from './support/network.ts'
 import { signInOnPage } from './support/sign-in-codes.ts'
 import { createStaff, createStaffAdmin, staffRequest, staffSignIn } from './support/staff-api.ts'
 
@@ -56,6 +57,7 @@ describe.each(PHONE_AGENTS)('好差评 and 办件查询 in $name', ({ userAgent 
     const phone = `137${String(randomInt(0, 100_000_000)).padStart(8, '0')}`
     const context = await newPhoneContext(browser, server.baseURL, userAgent)
     const page = await context.newPage()
+    const network = phoneNetwork(context)
     const caseNumber = await applyFromPhone(page, server, phone)
     const departmentId = await complete(caseNumber)
 
@@ -69,22 +71,17 @@ describe.each(PHONE_AGENTS)('好差评 and 办件查询 in $name', ({ userAgent 
     await page.getByTestId('case-rating-submit').click()
     await expect.poll(() => form.textContent()).toContain('请选择满意程度')
 
-    const posts: number[] = []
-    await page.route('**/api/v1/me/cases/*/rating', async (route) => {
-      const response = await route.fetch()
-      posts.push(response.status())
-      await route.fulfill({ response })
-    })
+    const posts = await recordAnswers(page, '**/api/v1/me/cases/*/rating', network)
     const comment = '<script>alert(1)</script>等候时间太长'
     await page.getByLabel('不满意', { exact: true }).check()
     await page.getByTestId('rating-comment').fill(comment)
     expect(await page.getByTestId('case-rating-follow-up-hint').textContent()).toContain('回访')
-    await context.setOffline(true)
+    await network.setOffline(true)
     await page.getByTestId('case-rating-submit').dblclick()
     await expect.poll(() => page.getByTestId('case-rating-waiting').textContent()).toContain('联网后会自动提交')
     expect(posts).toEqual([])
 
-    await context.setOffline(false)
+    await network.setOffline(false)
     await expect.poll(() => page.getByTestId('rating-summary').isVisible(), { timeout: 30_000 }).toBe(true)
     expect(posts).toEqual([201])
     expect(await page.getByTestId('rating-summary').textContent()).toContain('您的评价：不满意')

@@ -12,6 +12,7 @@ import type { Browser } from 'playwright-core'
 import type { StaffComplaintDetail } from '../../contract/complaints.ts'
 import { startAppServer, type AppServer } from './support/app-server.ts'
 import { PHONE_AGENTS, launchChromium, newPhoneContext, seriousAxeViolations } from './support/browser.ts'
+import { phoneNetwork, recordAnswers } from './support/network.ts'
 import { photoPng } from './support/photos.ts'
 import { signInOnPage } from './support/sign-in-codes.ts'
 import { createStaff, createStaffAdmin, staffRequest, type StaffSession } from './support/staff-api.ts'
@@ -41,6 +42,7 @@ describe.each(PHONE_AGENTS)('投诉建议 in $name', ({ userAgent }) => {
     const phone = `136${String(randomInt(0, 100_000_000)).padStart(8, '0')}`
     const context = await newPhoneContext(browser, server.baseURL, userAgent)
     const page = await context.newPage()
+    const network = phoneNetwork(context)
     const pageErrors: string[] = []
     page.on('pageerror', (error) => pageErrors.push(error.message))
 
@@ -62,7 +64,7 @@ describe.each(PHONE_AGENTS)('投诉建议 in $name', ({ userAgent }) => {
     await expect.poll(() => page.getByTestId('complaint-hall').inputValue(), { timeout: 10_000 }).toBe(HALL)
     expect(await seriousAxeViolations(page)).toEqual([])
 
-    await context.setOffline(true)
+    await network.setOffline(true)
     await page.getByTestId('complaint-category-service_attitude').check()
     await page.getByTestId('complaint-description').fill('<b>窗口</b>工作人员态度生硬，没有说明不予办理的原因。')
     await page.getByTestId('complaint-occurred-date').fill(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10))
@@ -70,17 +72,12 @@ describe.each(PHONE_AGENTS)('投诉建议 in $name', ({ userAgent }) => {
     await page.getByTestId('complaint-photo-pick').setInputFiles({ name: '现场.png', mimeType: 'image/png', buffer: photoPng() })
     await expect.poll(() => page.getByTestId('complaint-photo').count()).toBe(1)
 
-    const posts: number[] = []
-    await page.route('**/api/v1/complaints', async (route) => {
-      const response = await route.fetch()
-      posts.push(response.status())
-      await route.fulfill({ response })
-    })
+    const posts = await recordAnswers(page, '**/api/v1/complaints', network)
     await page.getByTestId('complaint-submit').dblclick()
     await expect.poll(() => page.getByTestId('complaint-waiting').textContent(), { timeout: 10_000 }).toContain('联网后自动提交')
     expect(posts).toEqual([])
 
-    await context.setOffline(false)
+    await network.setOffline(false)
     await page.evaluate(() => window.dispatchEvent(new Event('online')))
     await expect.poll(() => page.getByTestId('complaint-tracking-number').textContent(), { timeout: 30_000 }).toMatch(/^TS-\d{8}-\d{4,6}$/)
     const trackingNumber = (await page.getByTestId('complaint-tracking-number').textContent())!
