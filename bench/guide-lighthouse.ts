@@ -44,9 +44,13 @@ async function audit(server: AppServer): Promise<RunFigures> {
   try {
     const result = await lighthouse(`${server.baseURL}/g/${code}`, { port: chrome.port, onlyCategories: ['performance'], output: 'json', logLevel: 'error' })
     if (!result) throw new Error('Lighthouse gave no result')
-    const { audits, categories } = result.lhr
+    const { audits, categories, runtimeError } = result.lhr
+    // A run Lighthouse could not finish (e.g. no paint seen in time) has no score: it is counted
+    // apart, never as a score of 0.
+    const score = categories.performance?.score
+    if (runtimeError || score === null || score === undefined) throw new Error(runtimeError ? `${runtimeError.code}: ${runtimeError.message}` : 'no performance score')
     return {
-      score: Math.round((categories.performance?.score ?? 0) * 100),
+      score: Math.round(score * 100),
       lcp: audits['largest-contentful-paint']?.numericValue ?? NaN,
       fcp: audits['first-contentful-paint']?.numericValue ?? NaN,
       tbt: audits['total-blocking-time']?.numericValue ?? NaN,
@@ -79,10 +83,19 @@ if (against !== undefined) {
 }
 const rendered: RunFigures[] = []
 const plain: RunFigures[] = []
+const failedRuns: string[] = []
+/** Audits once, keeping the figures, or the reason when Lighthouse could not finish the run. */
+async function auditInto(target: AppServer, figures: RunFigures[], name: string): Promise<void> {
+  try {
+    figures.push(await audit(target))
+  } catch (error) {
+    failedRuns.push(`${name}: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
 try {
   for (let run = 0; run < runs; run += 1) {
-    rendered.push(await audit(server))
-    if (plainServer) plain.push(await audit(plainServer))
+    await auditInto(server, rendered, 'this build')
+    if (plainServer) await auditInto(plainServer, plain, 'the other')
   }
 } finally {
   await server.stop()
@@ -90,6 +103,7 @@ try {
   if (plainDist) rmSync(plainDist, { recursive: true, force: true })
 }
 
+if (failedRuns.length > 0) console.log(`runs Lighthouse could not finish (left out of the medians):\n  ${failedRuns.join('\n  ')}`)
 console.log(`Lighthouse ${runs}× on /g/${code} (mobile profile: simulated slow 4G, 4× CPU), medians:`)
 report(against === undefined ? 'guide rendered on the server' : `this build (${distDir})`, rendered)
 if (compare) {
