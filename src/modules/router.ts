@@ -37,7 +37,8 @@ export const routes: RouteRecordRaw[] = [
     path: '/appointments/book',
     name: 'booking',
     component: () => import('../pages/BookingPage.vue'),
-    meta: { titleKey: 'pages.booking.title', tab: 'appointments', signIn: true },
+    // Open to everyone: times and places left are public; confirming asks for sign-in.
+    meta: { titleKey: 'pages.booking.title', tab: 'appointments' },
   },
   {
     path: '/appointments/bookings/:id',

@@ -67,10 +67,9 @@ describe.each(PHONE_AGENTS)('预约 in $name', ({ name, userAgent }) => {
     const context = await newPhoneContext(browser, server.baseURL, userAgent)
     const page = await context.newPage()
 
-    // The guide offers 预约办理; booking needs a session and comes back with the item chosen.
+    // The guide offers 预约办理: the times are open to everyone, with the item chosen.
     await page.goto(`/g/${ITEM}`)
     await page.getByTestId('guide-book').click()
-    await signInOnPage(page, server, phone)
     await expect.poll(() => page.getByTestId('booking-item-name').textContent(), { timeout: 15_000 }).toBe('居民身份证申领、换领、补领')
     await expect.poll(() => page.getByTestId(`booking-hall-${HALL}`).locator('input').isChecked(), { timeout: 15_000 }).toBe(true)
 
@@ -80,6 +79,14 @@ describe.each(PHONE_AGENTS)('预约 in $name', ({ name, userAgent }) => {
     // Nothing widens the page beyond the phone's screen (the row of 14 dates scrolls on its own).
     expect(await page.evaluate(() => [window.innerWidth, document.documentElement.scrollWidth])).toEqual([390, 390])
     expect(await seriousAxeViolations(page)).toEqual([])
+    // Confirming needs a session: sign in, and the page comes back with the same choice.
+    expect(await page.getByTestId('booking-confirm').textContent()).toContain('登录后确认预约')
+    const chosen = await page.getByTestId('booking-chosen').textContent()
+    await page.getByTestId('booking-confirm').click()
+    await signInOnPage(page, server, phone)
+    await expect.poll(async () => (await page.getByTestId('booking-confirm').textContent())?.trim(), { timeout: 15_000 }).toBe('确认预约')
+    await expect.poll(() => page.getByTestId('booking-chosen').textContent(), { timeout: 15_000 }).toBe(chosen)
+    expect(await page.getByTestId('priority-select').inputValue()).toBe('elderly')
     await page.getByTestId('booking-confirm').dblclick()
 
     // The booking: its code large, the QR code, the time in words.

@@ -256,6 +256,35 @@ test('confirming sends the booking once through the outbox and opens it with its
   expect((await db.meta.get(`appointments:${OWNER.id}`))?.value).toContain('K7QM-3XPD')
 })
 
+test('times are open to everyone; confirming signed out asks to sign in, and the page comes back with the time and 绿色通道 chosen', async () => {
+  localStorage.clear()
+  const { sent } = serve({ signedIn: false })
+  const { wrapper, router } = await openBooking()
+  await wrapper.get('[data-testid="priority-select"]').setValue('pregnant')
+  await wrapper.get('[data-testid="slot-date-2026-11-28"]').trigger('click')
+  await vi.waitFor(() => expect(wrapper.find('[data-testid="slot-09:00"]').exists()).toBe(true))
+  await wrapper.get('[data-testid="slot-09:00"]').trigger('click')
+  expect(wrapper.get('[data-testid="booking-confirm"]').text()).toBe('登录后确认预约')
+  await wrapper.get('[data-testid="booking-confirm"]').trigger('click')
+
+  await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('signin'))
+  const next = String(router.currentRoute.value.query.next)
+  expect(next).toBe(`/appointments/book?item=${ITEM.code}&hall=${HALL.id}&date=2026-11-28&start=09:00&end=09:30&kind=rest_day`)
+  // Whether someone is pregnant or sick stays out of the address.
+  expect(next).not.toContain('pregnant')
+  expect(sent).toEqual([])
+
+  // Signed in, the page opens where it was left.
+  localStorage.setItem('session.citizen', JSON.stringify(OWNER))
+  serve()
+  const back = await mountPage(BookingPage, next)
+  open.push(back.wrapper)
+  await vi.waitFor(() => expect(back.wrapper.find('[data-testid="booking-chosen"]').exists()).toBe(true))
+  await vi.waitFor(() => expect(back.wrapper.get('[data-testid="booking-chosen"]').text()).toBe('2026年11月28日 周六 09:00–09:30 · 周末及节假日'))
+  expect((back.wrapper.get('[data-testid="priority-select"]').element as HTMLSelectElement).value).toBe('pregnant')
+  await vi.waitFor(() => expect(back.wrapper.get('[data-testid="booking-confirm"]').text()).toBe('确认预约'))
+})
+
 test('a 409 已约满 answer is said on the page, the places are read again and another time can be chosen', async () => {
   let full = false
   const { sent, slotReads } = serve({
