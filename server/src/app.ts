@@ -16,6 +16,7 @@ import gracefulClose from './plugins/graceful-close.ts'
 import idempotency from './plugins/idempotency.ts'
 import push from './notifications/push-plugin.ts'
 import bookingReminders from './appointments/booking-reminders.ts'
+import fileSweep from './files/file-sweep.ts'
 import rateLimit from './plugins/rate-limit.ts'
 import securityHeaders from './plugins/security-headers.ts'
 import sms from './plugins/sms.ts'
@@ -57,6 +58,7 @@ export async function buildApp({ config, db: database, storage = fileStorageFor(
   await app.register(gracefulClose)
   await app.register(db, { db: database })
   await app.register(files, { storage })
+  await app.register(fileSweep)
   await app.register(securityHeaders)
   await app.register(compress)
   app.decorate('config', config)

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises'
+import { mkdir, open, readdir, rename, rm, stat, utimes } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Readable } from 'node:stream'
 import type { FileRef } from '../../../contract/guides.ts'
@@ -28,6 +28,10 @@ export interface FileStorage {
   /** The content of a stored file, or null when there is none under that hash. */
   open(sha256: string): Promise<OpenedFile | null>
   has(sha256: string): Promise<boolean>
+  /** Every stored file's hash with when its bytes were last written (see put), for the sweep. */
+  list(): AsyncIterable<{ sha256: string; writtenAt: Date }>
+  /** Removes a file's bytes; nothing happens when there are none. */
+  delete(sha256: string): Promise<void>
 }
 
 /** A file refused by the type, size or name checks; the message is Chinese, for the importer's report. */
@@ -87,7 +91,12 @@ export class DiskFileStorage implements FileStorage {
 
   async put(bytes: Uint8Array, meta: FileMeta): Promise<FileRef> {
     const ref = describeFile(bytes, meta)
-    if (await this.has(ref.sha256)) return ref
+    if (await this.has(ref.sha256)) {
+      // Written again as far as the sweep is concerned: the row about to refer to it is not there yet.
+      const now = new Date()
+      await utimes(this.pathOf(ref.sha256), now, now)
+      return ref
+    }
     const target = this.pathOf(ref.sha256)
     const dir = join(this.root, ref.sha256.slice(0, 2))
     await mkdir(dir, { recursive: true })
@@ -129,6 +138,32 @@ export class DiskFileStorage implements FileStorage {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
       throw error
     }
+  }
+
+  async *list(): AsyncIterable<{ sha256: string; writtenAt: Date }> {
+    let prefixes: string[]
+    try {
+      prefixes = await readdir(this.root)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
+      throw error
+    }
+    for (const prefix of prefixes.filter((name) => /^[0-9a-f]{2}$/.test(name)).sort()) {
+      for (const name of (await readdir(join(this.root, prefix))).sort()) {
+        // Half-written files (.tmp-…) are not files yet.
+        if (!sha256Pattern.test(name) || !name.startsWith(prefix)) continue
+        try {
+          yield { sha256: name, writtenAt: (await stat(join(this.root, prefix, name))).mtime }
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+        }
+      }
+    }
+  }
+
+  async delete(sha256: string): Promise<void> {
+    if (!sha256Pattern.test(sha256)) return
+    await rm(this.pathOf(sha256), { force: true })
   }
 }
 
