@@ -109,6 +109,9 @@ test('the guide a QR code opens reads before any script runs: the server renders
   if (item.guide.implementingBody) expect(facts).toContain(item.guide.implementingBody)
   // Nothing in the server's markup may break the CSP (inline style attributes would).
   expect(await page.locator('#app [style]').count()).toBe(0)
+  // Nor any time of its own: the markup is rendered once per guide version and served for hours,
+  // so a "最后更新" in it would not be the phone's, and would not match when the app takes over.
+  expect(await page.getByTestId('last-updated').count()).toBe(0)
   await context.close()
 })
 
@@ -125,6 +128,8 @@ test('the app takes over the server-rendered guide as it is (hydration), without
   await page.getByTestId('guide-materials').waitFor()
   // The heading the server sent is the one on screen: the app adopted it rather than redrawing.
   expect(await serverHeading!.evaluate((node) => node.isConnected)).toBe(true)
+  // Once the app has it, the guide says when this phone got it.
+  await expect.poll(() => page.getByTestId('last-updated').textContent()).toMatch(/^最后更新：\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/)
   expect(complaints).toEqual([])
   expect(await cspViolations(page)).toEqual([])
   await context.close()
