@@ -12,6 +12,8 @@ export async function deletePersonalData(ownerId: string): Promise<void> {
     await db.draftFiles.where('draftId').anyOf(draftIds).delete()
     // Files of answers to correction requests (补正) are kept under a key naming their citizen.
     await db.draftFiles.where('draftId').startsWith(`correction:${ownerId}:`).delete()
+    // …and what they typed for them, under the same key.
+    await db.meta.where('key').startsWith(`correction:${ownerId}:`).delete()
     await db.drafts.bulkDelete(draftIds)
     await db.profiles.delete(ownerId)
     await db.cases.where('ownerId').equals(ownerId).delete()

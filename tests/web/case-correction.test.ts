@@ -111,7 +111,44 @@ test('answered offline, the correction waits in the outbox once, with its files 
   expect(files.map((file) => file.name)).toEqual(['身份证.pdf'])
 })
 
-test('sign-out takes the files of an unsent correction off the phone with the rest', async () => {
+test('what was typed comes back after a reload, and leaves the phone once the answer is in the outbox', async () => {
+  const key = `correction:${OWNER.id}:${CASE_NUMBER}`
+  const first = await openCorrection()
+  await type('#correction-formerEmployer', '包头市示例钢铁有限公司')
+  await type('#correction-note', '单位全称见劳动合同')
+  await vi.waitFor(async () => expect((await db.meta.get(key))?.value).toContain('包头市示例钢铁有限公司'), { timeout: 3000 })
+  first.wrapper.unmount()
+  open.splice(open.indexOf(first.wrapper), 1)
+  document.body.innerHTML = ''
+
+  const { wrapper, router } = await openCorrection()
+  await vi.waitFor(() => expect(document.querySelector<HTMLInputElement>('#correction-formerEmployer')!.value).toBe('包头市示例钢铁有限公司'))
+  expect(document.querySelector<HTMLTextAreaElement>('#correction-note')!.value).toBe('单位全称见劳动合同')
+
+  vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
+  vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))))
+  window.dispatchEvent(new Event('offline'))
+  await type('#correction-phone', '13800000001')
+  await pick('id-card', new File(['%PDF-1.4'], '身份证.pdf', { type: 'application/pdf' }))
+  await vi.waitFor(() => expect(wrapper.get('[data-testid="material-id-card"]').find('[data-state]').attributes('data-state')).toBe('waiting'))
+  await wrapper.get('[data-testid="correction-send"]').trigger('click')
+  await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe(`/me/cases/${CASE_NUMBER}`))
+  expect(await db.meta.get(key)).toBeUndefined()
+})
+
+test('an answer begun for an earlier correction request is not brought back to a new one', async () => {
+  await db.meta.put({
+    key: `correction:${OWNER.id}:${CASE_NUMBER}`,
+    value: JSON.stringify({ requestedAt: '2026-11-20T01:00:00.000Z', values: { formerEmployer: '旧的回答' }, note: '旧的说明' }),
+  })
+  await openCorrection()
+  await flushPromises()
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  expect(document.querySelector<HTMLInputElement>('#correction-formerEmployer')!.value).toBe('')
+  expect(document.querySelector<HTMLTextAreaElement>('#correction-note')!.value).toBe('')
+})
+
+test('sign-out takes the files and typed answers of an unsent correction off the phone with the rest', async () => {
   await db.draftFiles.put({
     id: 'file-1',
     draftId: `correction:${OWNER.id}:${CASE_NUMBER}`,
@@ -136,7 +173,12 @@ test('sign-out takes the files of an unsent correction off the phone with the re
     uploadExpiresAt: null,
     addedAt: '2026-11-26T02:00:00.000Z',
   })
+  await db.meta.bulkPut([
+    { key: `correction:${OWNER.id}:${CASE_NUMBER}`, value: '{"requestedAt":"","values":{},"note":"我的说明"}' },
+    { key: `correction:citizen-2:${CASE_NUMBER}`, value: '{"requestedAt":"","values":{},"note":"别人的说明"}' },
+  ])
   const { deletePersonalData } = await import('../../src/db/personal-data.ts')
   await deletePersonalData(OWNER.id)
   expect((await db.draftFiles.toArray()).map((file) => file.id)).toEqual(['file-2'])
+  expect((await db.meta.toArray()).map((entry) => entry.key)).toEqual([`correction:citizen-2:${CASE_NUMBER}`])
 })
