@@ -1,94 +1,34 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { CaseDetail, CaseSummary } from '../../contract/applications.ts'
-import { ApiError } from '../api/client.ts'
 import { fetchMyCase, fetchMyCases } from '../api/cases.ts'
 import { forgetCachedCase, readCachedCase, readCachedCaseList, storeCase, storeCaseList } from '../db/case-cache.ts'
 import { useAppStore } from './app.ts'
-import { useSessionStore } from './session.ts'
+import { useKeptEntryRefresh, useKeptList, type KeptEntry, type KeptLoadStatus } from './kept-copies.ts'
 
-/**
- * loading: nothing to show yet; ready: shown (from the phone or the server);
- * unavailable: neither kept on the phone nor reachable; not-found: the server has no such case of this citizen.
- */
-export type CaseLoadStatus = 'loading' | 'ready' | 'unavailable' | 'not-found'
-
-export interface CaseEntry {
-  detail: CaseDetail | null
-  /** When this copy was read from the server (ISO): the "离线，显示的是X时的进度" shown. */
-  fetchedAt: string | null
-  status: CaseLoadStatus
-  /** A refresh from the server is under way while the kept copy shows. */
-  refreshing: boolean
-  /** The last refresh failed (offline or no answer): the copy shown may be behind the server. */
-  stale: boolean
-}
+export type CaseLoadStatus = KeptLoadStatus
+export type CaseEntry = KeptEntry<CaseDetail>
 
 export const useCasesStore = defineStore('cases', () => {
   const app = useAppStore()
-  const session = useSessionStore()
+  const refreshKeptEntry = useKeptEntryRefresh()
 
   /** The citizen's cases (我的办件), newest first: the copy on the phone first, then the server's. */
-  const cases = ref<CaseSummary[]>([])
-  /** When the list was last read from the server (ISO); null if never on this phone. */
-  const listedAt = ref<string | null>(null)
-  /** Whether the list can be shown, see CaseLoadStatus. */
-  const listStatus = ref<CaseLoadStatus>('loading')
-  /** A refresh of the list is under way while the kept copy shows. */
-  const listRefreshing = ref(false)
-  /** The last refresh of the list failed: what shows is the copy kept on the phone. */
-  const listStale = ref(false)
+  const list = useKeptList<CaseSummary>({
+    read: async (ownerId) => {
+      const cached = await readCachedCaseList(ownerId)
+      return { items: cached.cases, listedAt: cached.listedAt }
+    },
+    fetch: async () => (await fetchMyCases()).cases,
+    store: storeCaseList,
+    refreshed: (ownerId, cases) => void precacheCases(ownerId, cases),
+  })
   /** Whole cases by case number, as far as they have been loaded. */
   const entries = ref<Record<string, CaseEntry>>({})
-  let listOwner: string | null = null
 
   function entryFor(caseNumber: string): CaseEntry {
     entries.value[caseNumber] ??= { detail: null, fetchedAt: null, status: 'loading', refreshing: false, stale: false }
     return entries.value[caseNumber]
-  }
-
-  /** A 401 means the session ended on the server: the session store then says nobody is signed in. */
-  async function noteRefusal(error: unknown): Promise<void> {
-    if (error instanceof ApiError && error.status === 401) await session.refresh()
-  }
-
-  /** Shows the kept list of `ownerId` at once, then refreshes it from the server when online. */
-  async function loadList(ownerId: string): Promise<void> {
-    if (listOwner !== ownerId) {
-      listOwner = ownerId
-      cases.value = []
-      listedAt.value = null
-      listStatus.value = 'loading'
-    }
-    const cached = await readCachedCaseList(ownerId)
-    if (cached.listedAt) {
-      cases.value = cached.cases
-      listedAt.value = cached.listedAt
-      listStatus.value = 'ready'
-    }
-    if (!app.online) {
-      listStale.value = true
-      if (!cached.listedAt) listStatus.value = 'unavailable'
-      return
-    }
-    listRefreshing.value = true
-    try {
-      const fetchedAt = new Date().toISOString()
-      const answer = await fetchMyCases()
-      await storeCaseList(ownerId, answer.cases, fetchedAt)
-      if (listOwner !== ownerId) return
-      cases.value = answer.cases
-      listedAt.value = fetchedAt
-      listStatus.value = 'ready'
-      listStale.value = false
-      void precacheCases(ownerId, answer.cases)
-    } catch (error) {
-      await noteRefusal(error)
-      listStale.value = true
-      if (!listedAt.value) listStatus.value = 'unavailable'
-    } finally {
-      listRefreshing.value = false
-    }
   }
 
   /**
@@ -122,24 +62,11 @@ export const useCasesStore = defineStore('cases', () => {
       if (!entry.detail) entry.status = 'unavailable'
       return
     }
-    entry.refreshing = true
-    try {
-      const fetchedAt = new Date().toISOString()
-      const detail = await fetchMyCase(caseNumber)
-      await storeCase(ownerId, detail, fetchedAt)
-      Object.assign(entry, { detail, fetchedAt, status: 'ready', stale: false })
-    } catch (error) {
-      await noteRefusal(error)
-      if (error instanceof ApiError && error.status === 404) {
-        await forgetCachedCase(ownerId, caseNumber)
-        Object.assign(entry, { detail: null, fetchedAt: null, status: 'not-found', stale: false })
-      } else {
-        entry.stale = true
-        if (!entry.detail) entry.status = 'unavailable'
-      }
-    } finally {
-      entry.refreshing = false
-    }
+    await refreshKeptEntry(entry, {
+      fetch: () => fetchMyCase(caseNumber),
+      store: (detail, fetchedAt) => storeCase(ownerId, detail, fetchedAt),
+      forget: () => forgetCachedCase(ownerId, caseNumber),
+    })
   }
 
   /** Takes a case the server answered with (e.g. to a correction response) as the current copy. */
@@ -149,5 +76,16 @@ export const useCasesStore = defineStore('cases', () => {
     Object.assign(entryFor(detail.caseNumber), { detail, fetchedAt, status: 'ready', stale: false })
   }
 
-  return { cases, listedAt, listStatus, listRefreshing, listStale, entries, entryFor, loadList, loadCase, adoptCase }
+  return {
+    cases: list.items,
+    listedAt: list.listedAt,
+    listStatus: list.status,
+    listRefreshing: list.refreshing,
+    listStale: list.stale,
+    entries,
+    entryFor,
+    loadList: list.load,
+    loadCase,
+    adoptCase,
+  }
 })

@@ -1,27 +1,16 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { ComplaintChannel, ComplaintDetail, ComplaintSummary } from '../../contract/complaints.ts'
-import { ApiError } from '../api/client.ts'
 import { fetchComplaintChannels, fetchMyComplaint, fetchMyComplaints, lookUpComplaint } from '../api/complaints.ts'
 import { db } from '../db/app-db.ts'
 import { forgetCachedComplaint, listAnonymousComplaints, readCachedComplaint, readCachedComplaintList, storeComplaint, storeComplaintList } from '../db/complaint-cache.ts'
 import { useAppStore } from './app.ts'
-import { useSessionStore } from './session.ts'
+import { useKeptEntryRefresh, useKeptList, type KeptEntry, type KeptLoadStatus } from './kept-copies.ts'
 
-/**
- * loading: nothing to show yet; ready: shown (from the phone or the server);
- * unavailable: neither kept on the phone nor reachable; not-found: not this citizen's, or unknown.
- */
-export type ComplaintLoadStatus = 'loading' | 'ready' | 'unavailable' | 'not-found'
+/** not-found: not this citizen's, or unknown (see KeptLoadStatus). */
+export type ComplaintLoadStatus = KeptLoadStatus
 
-export interface ComplaintEntry {
-  detail: ComplaintDetail | null
-  /** When this copy was read from the server (ISO). */
-  fetchedAt: string | null
-  status: ComplaintLoadStatus
-  refreshing: boolean
-  /** The last refresh failed (offline or no answer): the copy shown may be behind the server. */
-  stale: boolean
+export interface ComplaintEntry extends KeptEntry<ComplaintDetail> {
   /** The query code kept on this phone for it (sent from here), if any. */
   queryCode: string | null
 }
@@ -30,7 +19,7 @@ const CHANNELS_KEY = 'complaint-channels'
 
 export const useComplaintsStore = defineStore('complaints', () => {
   const app = useAppStore()
-  const session = useSessionStore()
+  const refreshKeptEntry = useKeptEntryRefresh()
 
   /** 第十九条's channels as the server lists them (kept on the phone for offline); empty until read once. */
   const channels = ref<ComplaintChannel[]>([])
@@ -38,16 +27,19 @@ export const useComplaintsStore = defineStore('complaints', () => {
   const channelsFetchedAt = ref<string | null>(null)
 
   /** 我的投诉, newest first: the copy on the phone first, then the server's. */
-  const complaints = ref<ComplaintSummary[]>([])
-  const listedAt = ref<string | null>(null)
-  const listStatus = ref<ComplaintLoadStatus>('loading')
-  /** The last refresh of the list failed: what shows is the copy kept on the phone. */
-  const listStale = ref(false)
+  const list = useKeptList<ComplaintSummary>({
+    read: async (ownerId) => {
+      const cached = await readCachedComplaintList(ownerId)
+      return { items: cached.complaints, listedAt: cached.listedAt }
+    },
+    fetch: async () => (await fetchMyComplaints()).complaints,
+    store: storeComplaintList,
+    refreshed: (ownerId, complaints) => void precache(ownerId, complaints),
+  })
   /** Complaints sent from this phone while nobody was signed in, with their query codes. */
   const anonymousKept = ref<Array<{ detail: ComplaintDetail; queryCode: string }>>([])
   /** Whole complaints by tracking number, as far as they have been loaded. */
   const entries = ref<Record<string, ComplaintEntry>>({})
-  let listOwner: string | null = null
 
   function entryFor(trackingNumber: string): ComplaintEntry {
     entries.value[trackingNumber] ??= { detail: null, fetchedAt: null, status: 'loading', refreshing: false, stale: false, queryCode: null }
@@ -78,49 +70,9 @@ export const useComplaintsStore = defineStore('complaints', () => {
     }
   }
 
-  async function noteRefusal(error: unknown): Promise<void> {
-    if (error instanceof ApiError && error.status === 401) await session.refresh()
-  }
-
   /** Anonymous complaints sent from this phone without a session (their query codes open them). */
   async function loadAnonymousKept(): Promise<void> {
     anonymousKept.value = await listAnonymousComplaints()
-  }
-
-  /** Shows the kept list of `ownerId` at once, then refreshes it from the server when online. */
-  async function loadList(ownerId: string): Promise<void> {
-    if (listOwner !== ownerId) {
-      listOwner = ownerId
-      complaints.value = []
-      listedAt.value = null
-      listStatus.value = 'loading'
-    }
-    const cached = await readCachedComplaintList(ownerId)
-    if (cached.listedAt) {
-      complaints.value = cached.complaints
-      listedAt.value = cached.listedAt
-      listStatus.value = 'ready'
-    }
-    if (!app.online) {
-      listStale.value = true
-      if (!cached.listedAt) listStatus.value = 'unavailable'
-      return
-    }
-    try {
-      const fetchedAt = new Date().toISOString()
-      const answer = await fetchMyComplaints()
-      await storeComplaintList(ownerId, answer.complaints, fetchedAt)
-      if (listOwner !== ownerId) return
-      complaints.value = answer.complaints
-      listedAt.value = fetchedAt
-      listStatus.value = 'ready'
-      listStale.value = false
-      void precache(ownerId, answer.complaints)
-    } catch (error) {
-      await noteRefusal(error)
-      listStale.value = true
-      if (!listedAt.value) listStatus.value = 'unavailable'
-    }
   }
 
   /** Reads each listed complaint that moved on since the phone last read it, so it opens offline later. */
@@ -161,24 +113,11 @@ export const useComplaintsStore = defineStore('complaints', () => {
       if (!entry.detail) entry.status = 'not-found'
       return
     }
-    entry.refreshing = true
-    try {
-      const fetchedAt = new Date().toISOString()
-      const detail = ownerId === '' ? await lookUpComplaint({ trackingNumber, queryCode: entry.queryCode! }) : await fetchMyComplaint(trackingNumber)
-      await storeComplaint(ownerId, detail, fetchedAt)
-      Object.assign(entry, { detail, fetchedAt, status: 'ready', stale: false })
-    } catch (error) {
-      await noteRefusal(error)
-      if (error instanceof ApiError && error.status === 404) {
-        await forgetCachedComplaint(ownerId, trackingNumber)
-        Object.assign(entry, { detail: null, fetchedAt: null, status: 'not-found', stale: false })
-      } else {
-        entry.stale = true
-        if (!entry.detail) entry.status = 'unavailable'
-      }
-    } finally {
-      entry.refreshing = false
-    }
+    await refreshKeptEntry(entry, {
+      fetch: () => (ownerId === '' ? lookUpComplaint({ trackingNumber, queryCode: entry.queryCode! }) : fetchMyComplaint(trackingNumber)),
+      store: (detail, fetchedAt) => storeComplaint(ownerId, detail, fetchedAt),
+      forget: () => forgetCachedComplaint(ownerId, trackingNumber),
+    })
   }
 
   /**
@@ -200,5 +139,21 @@ export const useComplaintsStore = defineStore('complaints', () => {
     if (queryCode) entry.queryCode = queryCode
   }
 
-  return { channels, channelsFetchedAt, complaints, listedAt, listStatus, listStale, anonymousKept, entries, entryFor, loadChannels, loadList, loadAnonymousKept, loadComplaint, ownerFor, adopt }
+  return {
+    channels,
+    channelsFetchedAt,
+    complaints: list.items,
+    listedAt: list.listedAt,
+    listStatus: list.status,
+    listStale: list.stale,
+    anonymousKept,
+    entries,
+    entryFor,
+    loadChannels,
+    loadList: list.load,
+    loadAnonymousKept,
+    loadComplaint,
+    ownerFor,
+    adopt,
+  }
 })
