@@ -1,7 +1,8 @@
-import { onScopeDispose, ref, toRaw, watch } from 'vue'
+import { ref } from 'vue'
 import type { DraftRecord } from '../db/app-db.ts'
 import { findOpenDraft, putDraft } from '../db/drafts.ts'
 import { newIdempotencyKey } from '../outbox/idempotency-key.ts'
+import { useDraftAutosave } from './draft-autosave.ts'
 
 export interface UseApplicationDraftOptions {
   /**
@@ -25,24 +26,9 @@ export interface NewDraft {
  * when the page is hidden or left, so it survives a reload, a closed tab and being offline.
  */
 export function useApplicationDraft(options: UseApplicationDraftOptions = {}) {
-  const saveDelayMs = options.saveDelayMs ?? 400
   /** The draft being edited; null until opened. */
   const draft = ref<DraftRecord | null>(null)
-  /** When the draft was last written to the phone (ISO). */
-  const savedAt = ref<string | null>(null)
-  let timer: ReturnType<typeof setTimeout> | undefined
-  let dirty = false
-
-  /** Writes the draft now if it changed since the last write. */
-  async function saveNow(): Promise<void> {
-    clearTimeout(timer)
-    if (!dirty || !draft.value) return
-    dirty = false
-    // The time goes into the stored copy only: writing it into the watched draft would count as an edit.
-    const updatedAt = new Date().toISOString()
-    await putDraft({ ...toRaw(draft.value), updatedAt })
-    savedAt.value = updatedAt
-  }
+  const { savedAt, saveNow, saveChanged, cancel } = useDraftAutosave(draft, putDraft, options)
 
   /** Opens the citizen's open draft of the item, or starts one. */
   async function open(start: NewDraft): Promise<DraftRecord> {
@@ -60,8 +46,7 @@ export function useApplicationDraft(options: UseApplicationDraftOptions = {}) {
     }
     savedAt.value = existing?.updatedAt ?? null
     if (!existing) {
-      dirty = true
-      await saveNow()
+      await saveChanged()
       // A draft is the citizen's own work: ask the browser not to evict it when storage runs low.
       void navigator.storage?.persist?.().catch(() => false)
     }
@@ -70,34 +55,9 @@ export function useApplicationDraft(options: UseApplicationDraftOptions = {}) {
 
   /** Stops saving (the draft was deleted): nothing pending is written. */
   function close(): void {
-    clearTimeout(timer)
-    dirty = false
+    cancel()
     draft.value = null
   }
-
-  watch(
-    draft,
-    (next, previous) => {
-      // The first assignment (open) is not an edit, nor is closing.
-      if (!previous || !next) return
-      dirty = true
-      clearTimeout(timer)
-      timer = setTimeout(() => void saveNow(), saveDelayMs)
-    },
-    { deep: true },
-  )
-
-  const saveWhenHidden = () => {
-    if (document.visibilityState === 'hidden') void saveNow()
-  }
-  const saveOnLeave = () => void saveNow()
-  document.addEventListener('visibilitychange', saveWhenHidden)
-  window.addEventListener('pagehide', saveOnLeave)
-  onScopeDispose(() => {
-    document.removeEventListener('visibilitychange', saveWhenHidden)
-    window.removeEventListener('pagehide', saveOnLeave)
-    void saveNow()
-  })
 
   return { draft, savedAt, open, saveNow, close }
 }

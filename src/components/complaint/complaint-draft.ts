@@ -1,4 +1,4 @@
-import { computed, onScopeDispose, ref, watch } from 'vue'
+import { computed, onScopeDispose, ref } from 'vue'
 import type { ComplaintDraftRecord } from '../../db/app-db.ts'
 import {
   addComplaintPhoto,
@@ -11,6 +11,7 @@ import {
   putComplaintDraft,
 } from '../../db/complaint-drafts.ts'
 import { newIdempotencyKey } from '../../outbox/idempotency-key.ts'
+import { useDraftAutosave } from '../../composables/draft-autosave.ts'
 import { emptyComplaintValues, PHOTO_MAX_BYTES, PHOTO_MEDIA_TYPES, PHOTOS_MAX, type ComplaintFormValues } from './complaint-rules.ts'
 
 export interface UseComplaintDraftOptions {
@@ -46,25 +47,13 @@ function objectUrl(blob: Blob): string | null {
  */
 export function useComplaintDraft(options: UseComplaintDraftOptions = {}) {
   const prepare = options.prepare ?? (async (file: File) => file)
-  const saveDelayMs = options.saveDelayMs ?? 400
   /** The draft being edited; null until opened. */
   const draft = ref<ComplaintDraftRecord | null>(null)
   const values = computed(() => draft.value?.values as ComplaintFormValues | undefined)
   /** The draft's photos, oldest first. */
   const photos = ref<ComplaintPhotoView[]>([])
-  /** When the draft was last written to the phone (ISO). */
-  const savedAt = ref<string | null>(null)
-  let timer: ReturnType<typeof setTimeout> | undefined
-  let dirty = false
-
-  async function saveNow(): Promise<void> {
-    clearTimeout(timer)
-    if (!dirty || !draft.value) return
-    dirty = false
-    const updatedAt = new Date().toISOString()
-    await putComplaintDraft({ ...draft.value, updatedAt })
-    savedAt.value = updatedAt
-  }
+  // Opening another draft (signing in takes over a guest's) is not an edit.
+  const { savedAt, saveNow, saveChanged, cancel } = useDraftAutosave(draft, putComplaintDraft, { saveDelayMs: options.saveDelayMs, switchIsEdit: false })
 
   function revokeAll(): void {
     for (const photo of photos.value) if (photo.url) URL.revokeObjectURL(photo.url)
@@ -103,8 +92,7 @@ export function useComplaintDraft(options: UseComplaintDraftOptions = {}) {
       return 'unsupported'
     }
     // A draft file needs its draft on the phone first.
-    dirty = true
-    await saveNow()
+    await saveChanged()
     await addComplaintPhoto({ id, draftId: draft.value.id, materialId: 'photo', name: file.name, mediaType: file.type, bytes: file.size, blob: file, uploadId: null, uploadExpiresAt: null, addedAt: new Date().toISOString() })
     photos.value = photos.value.map((photo) => (photo.id === id ? { ...photo, name: file.name, bytes: file.size, url: objectUrl(file), preparing: false } : photo))
     return 'added'
@@ -121,45 +109,20 @@ export function useComplaintDraft(options: UseComplaintDraftOptions = {}) {
   async function markSent(submissionId: string): Promise<void> {
     if (!draft.value) return
     draft.value.submissionId = submissionId
-    dirty = true
-    await saveNow()
+    await saveChanged()
   }
 
   /** Throws the draft and its photos away. */
   async function discard(): Promise<void> {
     if (!draft.value) return
-    clearTimeout(timer)
-    dirty = false
+    cancel()
     await deleteComplaintDraft(draft.value.id)
     revokeAll()
     photos.value = []
     draft.value = null
   }
 
-  watch(
-    draft,
-    (next, previous) => {
-      // Opening is not an edit.
-      if (!previous || !next || previous.id !== next.id) return
-      dirty = true
-      clearTimeout(timer)
-      timer = setTimeout(() => void saveNow(), saveDelayMs)
-    },
-    { deep: true },
-  )
-
-  const saveWhenHidden = () => {
-    if (document.visibilityState === 'hidden') void saveNow()
-  }
-  const saveOnLeave = () => void saveNow()
-  document.addEventListener('visibilitychange', saveWhenHidden)
-  window.addEventListener('pagehide', saveOnLeave)
-  onScopeDispose(() => {
-    document.removeEventListener('visibilitychange', saveWhenHidden)
-    window.removeEventListener('pagehide', saveOnLeave)
-    void saveNow()
-    revokeAll()
-  })
+  onScopeDispose(revokeAll)
 
   return { draft, values, photos, savedAt, open, addPhoto, removePhoto, markSent, discard, saveNow }
 }
