@@ -4,17 +4,15 @@
 // calendar (.ics on Android; the open-in-browser hint in WeChat), move it to another weekend time,
 // cancel it; request 上门服务 and see the hall's confirmation, made through the staff API.
 import { randomInt } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { BookingList, HomeServiceRequest } from '../../contract/appointments.ts'
 import { addCalendarDays, formatLocalDateChinese, shanghaiToday } from '../../contract/local-date.ts'
-import { startAppServer, type AppServer } from './support/app-server.ts'
+import type { AppServer } from './support/app-server.ts'
 import { PHONE_AGENTS, cspViolations, launchChromium, newPhoneContext, seriousAxeViolations } from './support/browser.ts'
 import { signInOnPage } from './support/sign-in-codes.ts'
-import { createStaffAdmin, staffRequest, staffSignIn } from './support/staff-api.ts'
+import { staffRequest, staffSignIn, startAppServerWithAdmin } from './support/staff-api.ts'
 
 /** 居民身份证申领、换领、补领: bookable at the civic centre, on weekends too, and served at home. */
 const ITEM = '000172008000001'
@@ -23,16 +21,12 @@ const ADMIN = { username: 'appointments.admin', password: 'e2e-admin-password-1'
 
 let browser: Browser
 let server: AppServer
-let dataDir: string
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'kdl-appointments-'))
-  createStaffAdmin(dataDir, ADMIN)
-  ;[browser, server] = await Promise.all([launchChromium(), startAppServer({ dataDir, env: { LOG_LEVEL: 'info' } })])
+  ;[browser, server] = await Promise.all([launchChromium(), startAppServerWithAdmin(ADMIN)])
 })
 afterAll(async () => {
   await browser?.close()
   await server?.stop()
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
 })
 
 /** Confirms a home-service request as the administrator (who acts for every hall), with the visit's time. */

@@ -3,19 +3,16 @@
 // answers offline and, back online, the server has exactly one resubmission; staff review,
 // approve, issue the result and complete the case while the phone shows each step.
 import { randomInt } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { CaseDetail } from '../../contract/applications.ts'
 import type { StaffCaseTransition } from '../../contract/case-lifecycle.ts'
-import { startAppServer, type AppServer } from './support/app-server.ts'
+import type { AppServer } from './support/app-server.ts'
 import { applyFromPhone } from './support/applications.ts'
 import { PHONE_AGENTS, launchChromium, newPhoneContext, seriousAxeViolations } from './support/browser.ts'
 import { phoneNetwork, recordAnswers } from './support/network.ts'
 import { photoPng } from './support/photos.ts'
-import { createStaff, createStaffAdmin, staffRequest, staffSignIn, type StaffSession } from './support/staff-api.ts'
+import { createStaff, startAppServerWithAdmin, staffRequest, staffSignIn, type StaffSession } from './support/staff-api.ts'
 
 const ADMIN = { username: 'case.admin', password: 'e2e-admin-password-1', displayName: '赵敏' }
 /** How long a step may take to show: each waits for the server, on a machine that may be busy. */
@@ -23,16 +20,12 @@ const WAIT = { timeout: 10_000 }
 
 let browser: Browser
 let server: AppServer
-let dataDir: string
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'kdl-case-progress-'))
-  createStaffAdmin(dataDir, ADMIN)
-  ;[browser, server] = await Promise.all([launchChromium(), startAppServer({ dataDir, env: { LOG_LEVEL: 'info' } })])
+  ;[browser, server] = await Promise.all([launchChromium(), startAppServerWithAdmin(ADMIN)])
 })
 afterAll(async () => {
   await browser?.close()
   await server?.stop()
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
 })
 
 let clerk: StaffSession | null = null

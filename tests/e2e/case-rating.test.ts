@@ -4,36 +4,29 @@
 // and the phone shows it. Anyone can follow the case on /cases/lookup with the ID number's last 6
 // characters; a wrong verification gets the one answer. A hall visit is rated from the hall page.
 import { randomInt } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Browser } from 'playwright-core'
 import type { CaseDetail } from '../../contract/applications.ts'
 import type { StaffCaseTransition } from '../../contract/case-lifecycle.ts'
 import type { FollowUpList } from '../../contract/ratings.ts'
-import { startAppServer, type AppServer } from './support/app-server.ts'
+import type { AppServer } from './support/app-server.ts'
 import { applyFromPhone } from './support/applications.ts'
 import { PHONE_AGENTS, launchChromium, newPhoneContext, seriousAxeViolations } from './support/browser.ts'
 import { phoneNetwork, recordAnswers } from './support/network.ts'
 import { signInOnPage } from './support/sign-in-codes.ts'
-import { createStaff, createStaffAdmin, staffRequest, staffSignIn } from './support/staff-api.ts'
+import { createStaff, startAppServerWithAdmin, staffRequest, staffSignIn } from './support/staff-api.ts'
 
 const ADMIN = { username: 'rating.admin', password: 'e2e-admin-password-1', displayName: '赵敏' }
 const HALL = 'kundulun-civic-centre'
 
 let browser: Browser
 let server: AppServer
-let dataDir: string
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'kdl-case-rating-'))
-  createStaffAdmin(dataDir, ADMIN)
-  ;[browser, server] = await Promise.all([launchChromium(), startAppServer({ dataDir, env: { LOG_LEVEL: 'info' } })])
+  ;[browser, server] = await Promise.all([launchChromium(), startAppServerWithAdmin(ADMIN)])
 })
 afterAll(async () => {
   await browser?.close()
   await server?.stop()
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
 })
 
 /** Takes the case through every step to 已办结 with the staff API, as a window clerk of its department. */

@@ -4,34 +4,27 @@
 // of the hall assigns it and answers through the staff API; the phone shows the answer and the
 // citizen rates it 满意, which closes it. The channels page dials 12345; axe finds nothing serious.
 import { randomInt } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Browser } from 'playwright-core'
 import type { StaffComplaintDetail } from '../../contract/complaints.ts'
-import { startAppServer, type AppServer } from './support/app-server.ts'
+import type { AppServer } from './support/app-server.ts'
 import { PHONE_AGENTS, launchChromium, newPhoneContext, seriousAxeViolations } from './support/browser.ts'
 import { phoneNetwork, recordAnswers } from './support/network.ts'
 import { photoPng } from './support/photos.ts'
 import { signInOnPage } from './support/sign-in-codes.ts'
-import { createStaff, createStaffAdmin, staffRequest, type StaffSession } from './support/staff-api.ts'
+import { createStaff, startAppServerWithAdmin, staffRequest, type StaffSession } from './support/staff-api.ts'
 
 const ADMIN = { username: 'complaint.admin', password: 'e2e-admin-password-1', displayName: '赵敏' }
 const HALL = 'kundulun-civic-centre'
 
 let browser: Browser
 let server: AppServer
-let dataDir: string
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'kdl-complaints-'))
-  createStaffAdmin(dataDir, ADMIN)
-  ;[browser, server] = await Promise.all([launchChromium(), startAppServer({ dataDir, env: { LOG_LEVEL: 'info' } })])
+  ;[browser, server] = await Promise.all([launchChromium(), startAppServerWithAdmin(ADMIN)])
 })
 afterAll(async () => {
   await browser?.close()
   await server?.stop()
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
 })
 
 /** A supervisor of the hall, made by the administrator. */

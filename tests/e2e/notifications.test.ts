@@ -3,31 +3,24 @@
 // 办件已受理, and tapping it opens the case and clears the badge. In WeChat the push switch is not
 // offered and nothing fails; elsewhere it is.
 import { randomInt } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { CaseDetail } from '../../contract/applications.ts'
-import { startAppServer, type AppServer } from './support/app-server.ts'
+import type { AppServer } from './support/app-server.ts'
 import { applyFromPhone } from './support/applications.ts'
 import { PHONE_AGENTS, WECHAT_UA, cspViolations, launchChromium, newPhoneContext, seriousAxeViolations, waitForServiceWorker } from './support/browser.ts'
-import { createStaff, createStaffAdmin, staffRequest, staffSignIn, type StaffSession } from './support/staff-api.ts'
+import { createStaff, startAppServerWithAdmin, staffRequest, staffSignIn, type StaffSession } from './support/staff-api.ts'
 
 const ADMIN = { username: 'notify.admin', password: 'e2e-admin-password-2', displayName: '赵敏' }
 
 let browser: Browser
 let server: AppServer
-let dataDir: string
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'kdl-notifications-'))
-  createStaffAdmin(dataDir, ADMIN)
-  ;[browser, server] = await Promise.all([launchChromium(), startAppServer({ dataDir, env: { LOG_LEVEL: 'info' } })])
+  ;[browser, server] = await Promise.all([launchChromium(), startAppServerWithAdmin(ADMIN)])
 })
 afterAll(async () => {
   await browser?.close()
   await server?.stop()
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
 })
 
 const clerks = new Map<string, StaffSession>()

@@ -4,9 +4,11 @@
 // as the staff console will send them.
 import { spawnSync } from 'node:child_process'
 import { randomInt, randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { StaffMe } from '../../../contract/staff.ts'
-import type { AppServer } from './app-server.ts'
+import { startAppServer, type AppServer } from './app-server.ts'
 
 const root = join(import.meta.dirname, '..', '..', '..')
 
@@ -23,13 +25,30 @@ export interface StaffSession {
 }
 
 /** Makes the first administrator in `dataDir` with `npm run staff:create-admin`'s script, before the server opens it. */
-export function createStaffAdmin(dataDir: string, admin: StaffCredentials & { displayName: string }): void {
+function createStaffAdmin(dataDir: string, admin: StaffCredentials & { displayName: string }): void {
   const created = spawnSync(process.execPath, [join(root, 'server', 'scripts', 'create-staff-admin.ts'), '--username', admin.username, '--display-name', admin.displayName], {
     cwd: root,
     env: { ...process.env, DATA_DIR: dataDir, STAFF_ADMIN_PASSWORD: admin.password, LOG_LEVEL: 'warn' },
     encoding: 'utf8',
   })
   if (created.status !== 0) throw new Error(`create-staff-admin failed: ${created.stderr}${created.stdout}`)
+}
+
+/**
+ * The real server on a data directory of its own whose first administrator is `admin` (at info
+ * level, so the sign-in codes it logs can be read); stopping it removes the directory.
+ */
+export async function startAppServerWithAdmin(admin: StaffCredentials & { displayName: string }): Promise<AppServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kdl-e2e-'))
+  createStaffAdmin(dataDir, admin)
+  const server = await startAppServer({ dataDir, env: { LOG_LEVEL: 'info' } })
+  return {
+    ...server,
+    async stop() {
+      await server.stop()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
 }
 
 export async function staffSignIn(server: AppServer, { username, password }: StaffCredentials): Promise<StaffSession> {
